@@ -220,6 +220,8 @@ class Extraction:
     citations: list[Citation] = field(default_factory=list)
     document_date: str | None = None
     extractor_version: str = ""
+    clean: CleanText | None = None  # the cleanup result the body came from
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence spans in Document.text
 
     def to_format(self) -> dict[str, Any]:
         """The per-document extraction format (shared/spec/extraction-format.md)."""
