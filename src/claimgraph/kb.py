@@ -1,0 +1,170 @@
+"""The knowledge base: the Python API that the CLI, the web app and scripts share.
+
+import claimgraph
+kb = claimgraph.open("reports.db")
+report = kb.ingest(["reports/"])
+kb.stats()
+kb.search("prison raid")
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claimgraph import settings
+from claimgraph.exc import ClaimgraphError, ReadError
+from claimgraph.packs import PackSet, load_packs
+
+
+@dataclass
+class FileResult:
+    """What happened to one input file during ingest."""
+
+    path: str
+    status: str  # "added" | "unchanged" | "failed"
+    reason: str | None = None
+    document: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    @property
+    def added(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "added"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": len(self.added),
+            "unchanged": sum(r.status == "unchanged" for r in self.results),
+            "failed": len(self.failed),
+            "files": [r.__dict__ for r in self.results],
+        }
+
+
+class KnowledgeBase:
+    """A store plus the packs and NLP pipeline used to fill it."""
+
+    def __init__(self, path: str | Path | None = None, *, packs: Iterable[str] = ()) -> None:
+        from claimgraph.store import open_store
+
+        self.path = str(path or settings.get("kb"))
+        self.store = open_store(self.path)
+        self._pack_specs = tuple(packs)
+        self._packs: PackSet | None = None
+        self._nlp: Any = None
+
+    # -- set-up -------------------------------------------------------------
+    @property
+    def packs(self) -> PackSet:
+        if self._packs is None:
+            self._packs = load_packs(self._pack_specs)
+        return self._packs
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from claimgraph.nlp.pipeline import build_pipeline
+
+            self._nlp = build_pipeline(self.packs)
+        return self._nlp
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest -------------------------------------------------------------
+    def ingest(
+        self,
+        inputs: Iterable[str | Path],
+        *,
+        replace: bool = False,
+        on_file: Callable[[FileResult], None] | None = None,
+        on_start: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Read, extract and store every readable file; failures are reported, never raised.
+
+        Each document is written in its own transaction, so an interrupted
+        ingest leaves whole documents only, and re-running it completes it.
+        A file whose content hash is already stored is left unchanged.
+        """
+        from claimgraph.extract.document import extract_document
+        from claimgraph.ingest.read import iter_paths, read_document
+
+        report = IngestReport()
+        paths: list[Path] = []
+        for spec in inputs:
+            try:
+                paths += iter_paths([str(spec)])
+            except ReadError as e:
+                report.results.append(FileResult(str(spec), "failed", e.reason))
+        if on_start:
+            on_start(len(paths))
+        for path in paths:
+            result = self._ingest_one(path, replace, read_document, extract_document)
+            report.results.append(result)
+            if on_file:
+                on_file(result)
+        return report
+
+    def _ingest_one(self, path: Path, replace: bool, read: Callable, extract: Callable) -> FileResult:
+        try:
+            document = read(path)
+        except ReadError as e:
+            return FileResult(str(path), "failed", e.reason)
+        if not replace and self.store.has_document(document.sha256):
+            return FileResult(str(path), "unchanged", document=document.name)
+        try:
+            extraction = extract(document, packs=self.packs, nlp=self.nlp)
+            self.store.write_extraction(extraction, replace=replace)
+        except ClaimgraphError as e:
+            return FileResult(str(path), "failed", str(e), document=document.name)
+        except Exception as e:
+            where = traceback.extract_tb(e.__traceback__)[-1]
+            reason = (
+                f"internal error while extracting ({type(e).__name__}: {e} at {where.name}:{where.lineno})"
+            )
+            return FileResult(str(path), "failed", reason, document=document.name)
+        counts = {
+            "entities": len(extraction.entities),
+            "events": len(extraction.events),
+            "statements": len(extraction.statements),
+            "estimates": len(extraction.estimates),
+            "citations": len(extraction.citations),
+        }
+        return FileResult(str(path), "added", document=document.name, counts=counts)
+
+    # -- queries ------------------------------------------------------------
+    def stats(self) -> dict[str, int]:
+        """Row counts per kind of record."""
+        return self.store.stats()
+
+    def documents(self) -> list[dict[str, Any]]:
+        return self.store.documents()
+
+    def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over sentences, best first."""
+        return self.store.search_sentences(text, limit=limit)
+
+    def find_entities(self, name: str) -> list[dict[str, Any]]:
+        return self.store.find_entities(name)
+
+
+def open(path: str | Path | None = None, *, packs: Iterable[str] = ()) -> KnowledgeBase:
+    """Open (or create) a knowledge base; ``packs`` adds domain-pack folders."""
+    return KnowledgeBase(path, packs=packs)
