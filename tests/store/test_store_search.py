@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from kb_samples import sample
 
 from claimgraph.exc import StoreError
@@ -77,3 +79,10 @@ def test_deleted_documents_leave_the_index(searchable: SQLiteStore) -> None:
     assert searchable.search_sentences("raid") == []
     conn = searchable.connection
     conn.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')")
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=40))
+def test_any_user_query_is_safe(searchable: SQLiteStore, query: str) -> None:
+    for hit in searchable.search_sentences(query):
+        assert hit["snippet"]

@@ -115,6 +115,8 @@ class SQLiteStore(SQLiteReads, Store):
         sentences: Sequence[tuple[int, int]] | None = None,
         replace: bool = False,
     ) -> bool:
+        if not replace and self.has_document(extraction.document.sha256):
+            return False  # cheap early exit; re-checked under the write lock below
         rows = build_rows(extraction, clean, sentences)
         with self._write() as conn:
             sha = rows.document["sha256"]
