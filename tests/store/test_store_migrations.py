@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from kb_samples import db_checksum, sample
 
 from claimgraph.exc import StoreError
+from claimgraph.records import CleanText, Extraction
 from claimgraph.store.migrations import MIGRATIONS, Migrations
 from claimgraph.store.sqlite import TABLES, SQLiteStore
+
+Sample = Callable[..., tuple[Extraction, CleanText]]
+Checksum = Callable[[Path], str]
 
 
 def _tables(path: Path) -> set[str]:
@@ -30,7 +34,7 @@ def test_new_store_has_the_schema_and_records_its_migrations(kb: SQLiteStore, kb
     assert kb.connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_reopening_applies_nothing(kb_path: Path) -> None:
+def test_reopening_applies_nothing(kb_path: Path, db_checksum: Checksum) -> None:
     SQLiteStore(kb_path).close()
     digest = db_checksum(kb_path)
     with SQLiteStore(kb_path) as store:
@@ -38,7 +42,7 @@ def test_reopening_applies_nothing(kb_path: Path) -> None:
     assert db_checksum(kb_path) == digest
 
 
-def test_opening_an_old_database_applies_pending_migrations(kb_path: Path) -> None:
+def test_opening_an_old_database_applies_pending_migrations(kb_path: Path, sample: Sample) -> None:
     ext, clean = sample()
     with SQLiteStore(kb_path) as store:
         store.write_extraction(ext, clean)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from kb_samples import sample
 
 from claimgraph.exc import NotFound
+from claimgraph.records import CleanText, Extraction
 from claimgraph.store.sqlite import SQLiteStore
 
+Sample = Callable[..., tuple[Extraction, CleanText]]
 
-def test_load_extraction_returns_what_was_written(kb: SQLiteStore) -> None:
+
+def test_load_extraction_returns_what_was_written(kb: SQLiteStore, sample: Sample) -> None:
     ext, clean = sample()
     assert kb.write_extraction(ext, clean) is True
     assert kb.has_document(ext.document.sha256)
@@ -18,7 +22,7 @@ def test_load_extraction_returns_what_was_written(kb: SQLiteStore) -> None:
     assert kb.load_extraction(doc_id) == ext
 
 
-def test_document_metadata_and_text(kb: SQLiteStore) -> None:
+def test_document_metadata_and_text(kb: SQLiteStore, sample: Sample) -> None:
     ext, clean = sample()
     kb.write_extraction(ext, clean)
     (meta,) = kb.documents()
@@ -35,7 +39,7 @@ def test_document_metadata_and_text(kb: SQLiteStore) -> None:
         kb.get_document("0" * 64)
 
 
-def test_sentences_are_document_spans_with_their_footnotes(kb: SQLiteStore) -> None:
+def test_sentences_are_document_spans_with_their_footnotes(kb: SQLiteStore, sample: Sample) -> None:
     ext, clean = sample()
     kb.write_extraction(ext, clean)
     sentences = kb.sentences_of(kb.documents()[0]["id"])
@@ -48,7 +52,7 @@ def test_sentences_are_document_spans_with_their_footnotes(kb: SQLiteStore) -> N
     assert [s["notes"] for s in sentences] == [[], ["1"], ["2"], []]
 
 
-def test_statements_carry_provenance_and_resolved_references(kb: SQLiteStore) -> None:
+def test_statements_carry_provenance_and_resolved_references(kb: SQLiteStore, sample: Sample) -> None:
     ext, clean = sample()
     kb.write_extraction(ext, clean)
     doc_id = kb.documents()[0]["id"]
@@ -70,14 +74,14 @@ def test_statements_carry_provenance_and_resolved_references(kb: SQLiteStore) ->
     assert kb.get_statement(blame["id"]) == blame
 
 
-def test_author_speaker_is_not_an_entity(kb: SQLiteStore) -> None:
+def test_author_speaker_is_not_an_entity(kb: SQLiteStore, sample: Sample) -> None:
     ext, clean = sample()
     kb.write_extraction(ext, clean)
     active = kb.statements(predicate="active_in")[0]
     assert active["by"] == "author" and active["by_entity"] is None
 
 
-def test_events_estimates_and_citations(kb: SQLiteStore) -> None:
+def test_events_estimates_and_citations(kb: SQLiteStore, sample: Sample) -> None:
     ext, clean = sample()
     kb.write_extraction(ext, clean)
     doc_id = kb.documents()[0]["id"]
@@ -105,7 +109,7 @@ def test_events_estimates_and_citations(kb: SQLiteStore) -> None:
     assert ext.document.text[note["start"] : note["end"]] == note["text"]
 
 
-def test_mentions_take_sentence_and_footnotes(kb: SQLiteStore) -> None:
+def test_mentions_take_sentence_and_footnotes(kb: SQLiteStore, sample: Sample) -> None:
     ext, clean = sample()
     kb.write_extraction(ext, clean)
     hb = kb.find_entities("HB")[0]
@@ -116,7 +120,9 @@ def test_mentions_take_sentence_and_footnotes(kb: SQLiteStore) -> None:
         assert ext.document.text[m["start"] : m["end"]] == m["text"]
 
 
-def test_find_entities_by_name_or_alias_ignores_case_accents_and_punctuation(kb: SQLiteStore) -> None:
+def test_find_entities_by_name_or_alias_ignores_case_accents_and_punctuation(
+    kb: SQLiteStore, sample: Sample
+) -> None:
     kb.write_extraction(*sample("a"))
     kb.write_extraction(*sample("b"))
     assert [e["name"] for e in kb.find_entities("ardan")] == ["Ardān", "Ardān"]
@@ -132,7 +138,7 @@ def test_find_entities_by_name_or_alias_ignores_case_accents_and_punctuation(kb:
         kb.get_entity(10_000)
 
 
-def test_delete_document_removes_all_its_rows(kb: SQLiteStore) -> None:
+def test_delete_document_removes_all_its_rows(kb: SQLiteStore, sample: Sample) -> None:
     a, clean_a = sample("a")
     kb.write_extraction(a, clean_a)
     before = kb.stats()
@@ -144,7 +150,7 @@ def test_delete_document_removes_all_its_rows(kb: SQLiteStore) -> None:
     assert kb.load_extraction(a.document.sha256) == a
 
 
-def test_stats_count_rows_per_table(kb: SQLiteStore) -> None:
+def test_stats_count_rows_per_table(kb: SQLiteStore, sample: Sample) -> None:
     ext, clean = sample()
     kb.write_extraction(ext, clean)
     stats = kb.stats()
@@ -157,7 +163,9 @@ def test_stats_count_rows_per_table(kb: SQLiteStore) -> None:
     assert stats["notes"] == 2 and stats["markers"] == 2 and stats["sentences"] == 4
 
 
-def test_without_clean_text_sentences_are_split_from_the_document_text(kb: SQLiteStore) -> None:
+def test_without_clean_text_sentences_are_split_from_the_document_text(
+    kb: SQLiteStore, sample: Sample
+) -> None:
     ext, _ = sample()
     kb.write_extraction(ext, None)
     sentences = kb.sentences_of(kb.documents()[0]["id"])
@@ -166,7 +174,7 @@ def test_without_clean_text_sentences_are_split_from_the_document_text(kb: SQLit
     assert any("¹" in s["text"] for s in sentences)
 
 
-def test_sentences_given_by_the_nlp_stage_are_used(kb: SQLiteStore) -> None:
+def test_sentences_given_by_the_nlp_stage_are_used(kb: SQLiteStore, sample: Sample) -> None:
     ext, clean = sample()
     cut = clean.body.index("Officials")
     kb.write_extraction(ext, clean, sentences=[(cut, len(clean.body)), (0, cut - 1)])

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kb_samples import sample
 
 from claimgraph.exc import StoreError
-from claimgraph.records import Document, Extraction
+from claimgraph.records import CleanText, Document, Extraction
 from claimgraph.store.sqlite import SQLiteStore
+
+Sample = Callable[..., tuple[Extraction, CleanText]]
 
 
 def _plain(name: str, text: str) -> Extraction:
@@ -20,7 +22,7 @@ def _plain(name: str, text: str) -> Extraction:
 
 
 @pytest.fixture
-def searchable(kb: SQLiteStore) -> SQLiteStore:
+def searchable(kb: SQLiteStore, sample: Sample) -> SQLiteStore:
     kb.write_extraction(
         _plain(
             "one.txt",

@@ -24,10 +24,24 @@ ROWS = 400  # sentences, mentions and statements per document
 # open transaction.  A tiny page cache and no auto-checkpoint make the
 # uncommitted pages spill into the WAL, so recovery has real work to ignore.
 CHILD = """
-import os, sys, time
-sys.path.insert(0, sys.argv[5])
-from kb_samples import bulk
+import hashlib, os, sys, time
+from claimgraph.records import CleanText, Document, Entity, Extraction, Mention, Statement
 from claimgraph.store.sqlite import SQLiteStore
+
+def bulk(i, n):
+    # document i: n sentences, each with one mention and one statement
+    sentences = [f"Patrol {k} of column {i} crossed the river." for k in range(n)]
+    text = " ".join(sentences)
+    mentions, statements, pos = [], [], 0
+    for sentence in sentences:
+        col = pos + sentence.index("column")
+        mentions.append(Mention(f"column {i}", col, col + len(f"column {i}")))
+        statements.append(Statement(f"column-{i}", "active_in", "river", start=pos, end=pos + len(sentence)))
+        pos += len(sentence) + 1
+    doc = Document(text, f"/bulk/{i}.txt", hashlib.sha256(text.encode()).hexdigest(), "txt")
+    entities = [Entity(f"column-{i}", "organization", f"Column {i}", mentions=mentions), Entity("river", "place", "River")]
+    ext = Extraction(document=doc, body=text, entities=entities, statements=statements)
+    return ext, CleanText(body=text, offsets=list(range(len(text))))
 
 path, docs, rows, mode = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 store = SQLiteStore(path)
@@ -62,7 +76,7 @@ print("END", flush=True)
 
 def _start(path: Path, mode: str) -> tuple[subprocess.Popen[str], queue.Queue[str]]:
     proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(path), str(DOCS), str(ROWS), mode, str(Path(__file__).parent)],
+        [sys.executable, "-c", CHILD, str(path), str(DOCS), str(ROWS), mode],
         stdout=subprocess.PIPE,
         text=True,
     )

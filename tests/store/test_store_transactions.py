@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from kb_samples import db_checksum, sample
 
 from claimgraph.exc import StoreError
-from claimgraph.records import Entity, Statement
+from claimgraph.records import CleanText, Entity, Extraction, Statement
 from claimgraph.store.sqlite import SQLiteStore
 
+Sample = Callable[..., tuple[Extraction, CleanText]]
+Checksum = Callable[[Path], str]
 
-def test_rewriting_a_stored_document_changes_nothing(kb: SQLiteStore, kb_path: Path) -> None:
+
+def test_rewriting_a_stored_document_changes_nothing(
+    kb: SQLiteStore, kb_path: Path, sample: Sample, db_checksum: Checksum
+) -> None:
     ext, clean = sample()
     assert kb.write_extraction(ext, clean) is True
     stats, digest = kb.stats(), db_checksum(kb_path)
@@ -24,7 +29,7 @@ def test_rewriting_a_stored_document_changes_nothing(kb: SQLiteStore, kb_path: P
     assert db_checksum(kb_path) == digest
 
 
-def test_replace_rewrites_the_document(kb: SQLiteStore) -> None:
+def test_replace_rewrites_the_document(kb: SQLiteStore, sample: Sample) -> None:
     ext, clean = sample()
     kb.write_extraction(ext, clean)
     ext.statements = ext.statements[:1]
@@ -35,7 +40,7 @@ def test_replace_rewrites_the_document(kb: SQLiteStore) -> None:
     assert kb.load_extraction(ext.document.sha256) == ext
 
 
-def _broken_after_rows(kind: str, tag: str = "bad"):
+def _broken_after_rows(sample: Sample, kind: str, tag: str = "bad") -> tuple[Extraction, CleanText]:
     ext, clean = sample(tag)
     if kind == "check":  # violates a CHECK after document, sentences, entities and events are in
         ext.statements.append(Statement("valley-front", "rival_of", "hill-brigade", polarity="maybe"))
@@ -48,11 +53,11 @@ def _broken_after_rows(kind: str, tag: str = "bad"):
 
 @pytest.mark.parametrize("kind", ["check", "unique", "binding"])
 def test_a_write_failing_half_way_leaves_the_store_as_it_was(
-    kb: SQLiteStore, kb_path: Path, kind: str
+    kb: SQLiteStore, kb_path: Path, kind: str, sample: Sample, db_checksum: Checksum
 ) -> None:
     kb.write_extraction(*sample("a"))
     stats, digest = kb.stats(), db_checksum(kb_path)
-    bad, clean = _broken_after_rows(kind)
+    bad, clean = _broken_after_rows(sample, kind)
     with pytest.raises(StoreError, match="nothing stored"):
         kb.write_extraction(bad, clean)
     assert not kb.has_document(bad.document.sha256)
@@ -63,18 +68,22 @@ def test_a_write_failing_half_way_leaves_the_store_as_it_was(
     assert kb.write_extraction(good, clean) is True
 
 
-def test_failed_replace_keeps_the_old_version(kb: SQLiteStore, kb_path: Path) -> None:
+def test_failed_replace_keeps_the_old_version(
+    kb: SQLiteStore, kb_path: Path, sample: Sample, db_checksum: Checksum
+) -> None:
     ext, clean = sample("a")
     kb.write_extraction(ext, clean)
     digest = db_checksum(kb_path)
-    bad, clean = _broken_after_rows("check", "a")
+    bad, clean = _broken_after_rows(sample, "check", "a")
     with pytest.raises(StoreError):
         kb.write_extraction(bad, clean, replace=True)
     assert db_checksum(kb_path) == digest
     assert kb.load_extraction(ext.document.sha256) == ext
 
 
-def test_readers_see_committed_data_while_a_writer_holds_the_lock(kb: SQLiteStore, kb_path: Path) -> None:
+def test_readers_see_committed_data_while_a_writer_holds_the_lock(
+    kb: SQLiteStore, kb_path: Path, sample: Sample
+) -> None:
     kb.write_extraction(*sample("a"))
     other = SQLiteStore(kb_path, timeout=0.2)
     try:
