@@ -43,7 +43,9 @@ def read_document(path: str | Path, *, reader: str | None = None) -> Document:
     except ReadError:
         raise
     except Exception as err:  # the boundary: a parser's own exception becomes a reason
-        raise ReadError(str(path), f"{chosen.name} failed: {type(err).__name__}: {err}") from err
+        raise ReadError(
+            str(path), f"{chosen.name} could not parse the file: {type(err).__name__}: {err}"
+        ) from err
     if not text.strip():
         raise ReadError(str(path), "no text found")
     limit = settings.get_int("max_text_chars")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from claimgraph.ingest.readers.base import Parsed, Reader, Refused
@@ -24,13 +25,18 @@ def read_docx(path: Path, data: bytes) -> Parsed:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as err:
+    except (PackageNotFoundError, KeyError, ValueError) as err:
         raise Refused(f"invalid docx: {type(err).__name__}: {err}") from err
+    except (zipfile.BadZipFile, zlib.error, EOFError) as err:
+        raise Refused(f"corrupt docx: damaged zip member ({err})") from err
     numbers: dict[str, str] = {}  # footnote id -> number shown, in order of first reference
     blocks = _blocks(document.element.body, numbers)
-    notes = _footnotes(data, numbers)
+    try:
+        notes = _footnotes(data, numbers)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as err:
+        raise Refused(f"corrupt docx: damaged notes part ({err})") from err
     if notes:
-        blocks += ["Notes", *notes]
+        blocks += ["Notes", "\n".join(notes)]
     props = document.core_properties
     published = props.created.date().isoformat() if props.created else None
     return Parsed(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -43,7 +44,8 @@ def read_html(path: Path, data: bytes) -> Parsed:
         tree = html.document_fromstring(text)
     except (etree.ParserError, ValueError) as err:
         raise Refused(f"invalid HTML: {err}") from err
-    body, title, author, date = _trafilatura(text)
+    _prune(tree)
+    body, title, author, date = _trafilatura(copy.deepcopy(tree))
     used = None
     if not body.strip():
         body, used = _fallback(tree), "html/lxml"
@@ -61,11 +63,20 @@ def read_html(path: Path, data: bytes) -> Parsed:
     )
 
 
-def _trafilatura(text: str) -> tuple[str, str | None, str | None, str | None]:
+def _prune(tree: html.HtmlElement) -> None:
+    """Drop code, styles and navigation before extraction, so they can never
+    reach the text; JSON-LD metadata scripts stay for the metadata."""
+    for bad in tree.xpath("//script|//style|//noscript|//template|//nav|//iframe|//svg|//object|//embed"):
+        if bad.tag == "script" and (bad.get("type") or "").lower() == "application/ld+json":
+            continue
+        bad.drop_tree()
+
+
+def _trafilatura(tree: html.HtmlElement) -> tuple[str, str | None, str | None, str | None]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        text,
+        tree,
         include_comments=False,
         favor_recall=True,
         include_tables=True,
