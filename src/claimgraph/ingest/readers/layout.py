@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 MIN_GUTTER = 6.0  # points of vertical white space that can separate columns
 MIN_COLUMN_LINES = 2  # a side needs this many lines to count as a column
+MIN_COLUMN_SHARE = 0.25  # a column's typical line spans this share of the region's width
 BAND_FACTOR = 0.5  # white bands lower than this share of a line's height are line spacing
 
 
@@ -107,22 +108,30 @@ def _same_columns(a: list[Line], b: list[Line]) -> bool:
 
 
 def _gaps(lines: list[Line], require_columns: bool) -> list[tuple[float, float]]:
-    """Vertical white gaps (x intervals no line covers) with text on both sides."""
+    """Vertical white gaps (x intervals no line covers) between two columns of text.
+
+    Both sides must hold lines at least ``MIN_COLUMN_SHARE`` of the region's
+    width (typically), so list bullets, numbers and narrow table cells do not
+    count as columns; with ``require_columns`` each side needs
+    ``MIN_COLUMN_LINES`` lines too.
+    """
     spans = sorted((ln.x0, ln.x1) for ln in lines)
+    left_edge, right_edge = spans[0][0], max(x1 for _, x1 in spans)
     gaps = []
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
         if x0 - reach >= MIN_GUTTER:
             gaps.append((reach, x0))
         reach = max(reach, x1)
-    if require_columns:
-        gaps = [
-            (g0, g1)
-            for g0, g1 in gaps
-            if sum(ln.x1 <= g0 for ln in lines) >= MIN_COLUMN_LINES
-            and sum(ln.x0 >= g1 for ln in lines) >= MIN_COLUMN_LINES
-        ]
-    return gaps
+    wide_enough = MIN_COLUMN_SHARE * (right_edge - left_edge)
+    need = MIN_COLUMN_LINES if require_columns else 1
+    kept = []
+    for g0, g1 in gaps:
+        left = [ln.x1 - ln.x0 for ln in lines if ln.x1 <= g0]
+        right = [ln.x1 - ln.x0 for ln in lines if ln.x0 >= g1]
+        if len(left) >= need and len(right) >= need and min(_median(left), _median(right)) >= wide_enough:
+            kept.append((g0, g1))
+    return kept
 
 
 def _gutter(lines: list[Line], require_columns: bool) -> float | None:
