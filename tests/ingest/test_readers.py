@@ -255,3 +255,24 @@ def test_iter_paths_expands_folders_globs_and_keeps_files(tmp_path: Path) -> Non
     assert [p.name for p in explicit] == ["skip.rtf", "missing.txt"]
     with pytest.raises(ReadError, match="no file matches"):
         iter_paths([str(tmp_path / "*.nothing")])
+
+
+@pytest.mark.devset
+def test_development_reports_read_as_text(dev_docs: Path) -> None:
+    paths = iter_paths([str(dev_docs)])
+    assert paths
+    for path in paths:
+        doc = read_document(path)
+        raw = path.read_text(encoding="utf-8")
+        assert doc.text == raw.replace("\r\n", "\n").lstrip("\ufeff")
+        assert doc.title is None or doc.title in raw.replace("**", "")
+        assert doc.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_broken_pdf_metadata_does_not_cost_the_text(tmp_path: Path) -> None:
+    path = fx.simple_pdf(tmp_path / "meta.pdf")
+    data = path.read_bytes().replace(b"/Author", b"/Author 99 0 R /X", 1)  # dangling reference
+    path.write_bytes(data)
+    for reader in ("pdf/pypdf", "pdf/pdfminer"):
+        doc = read_document(path, reader=reader)
+        assert fx.PARAGRAPHS[2] in _flat(doc.text)

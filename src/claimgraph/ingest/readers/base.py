@@ -53,6 +53,15 @@ class Reader:
     sniff: Callable[[bytes], None] = lambda data: None
 
 
+def optional_metadata(get: Callable[[], dict[str, object]]) -> dict[str, object]:
+    """Metadata from ``get()``, or none when it fails: a broken info
+    dictionary must not cost the document its text."""
+    try:
+        return get()
+    except Exception:  # any parser error in optional metadata
+        return {}
+
+
 _CONTROL = dict.fromkeys([*range(0, 9), 11, *range(14, 32), 127])
 
 

@@ -9,7 +9,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from claimgraph.ingest.readers.base import Parsed, Reader, Refused
+from claimgraph.ingest.readers.base import Parsed, Reader, Refused, optional_metadata
 from claimgraph.ingest.readers.guard import check_zip, require_zip
 from claimgraph.ingest.readers.meta import clean_title, parse_date, split_authors
 
@@ -37,14 +37,19 @@ def read_docx(path: Path, data: bytes) -> Parsed:
         raise Refused(f"corrupt docx: damaged notes part ({err})") from err
     if notes:
         blocks += ["Notes", "\n".join(notes)]
-    props = document.core_properties
-    published = props.created.date().isoformat() if props.created else None
+    meta = optional_metadata(lambda: _core_properties(document))
     return Parsed(
         text="\n\n".join(b for b in blocks if b.strip()),
-        title=clean_title(props.title),
-        authors=split_authors(props.author),
-        published=parse_date(published),
+        title=clean_title(meta.get("title")),
+        authors=split_authors(meta.get("author")),
+        published=parse_date(meta.get("date")),
     )
+
+
+def _core_properties(document: object) -> dict[str, object]:
+    props = document.core_properties  # type: ignore[attr-defined]
+    created = props.created.date().isoformat() if props.created else None
+    return {"title": props.title, "author": props.author, "date": created}
 
 
 def _blocks(body: object, numbers: dict[str, str]) -> list[str]:

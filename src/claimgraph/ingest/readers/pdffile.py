@@ -13,7 +13,7 @@ import itertools
 from pathlib import Path
 
 from claimgraph import settings
-from claimgraph.ingest.readers.base import Parsed, Reader, Refused
+from claimgraph.ingest.readers.base import Parsed, Reader, Refused, optional_metadata
 from claimgraph.ingest.readers.guard import require_pdf
 from claimgraph.ingest.readers.layout import Line, reading_order
 from claimgraph.ingest.readers.meta import clean_title, parse_date, split_authors
@@ -61,12 +61,7 @@ def read_pypdf(path: Path, data: bytes) -> Parsed:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not _pypdf_decrypt(reader):
             raise Refused("encrypted PDF: a password is needed to read it")
-        meta = reader.metadata or {}
-        info = {
-            "title": meta.get("/Title"),
-            "author": meta.get("/Author"),
-            "date": meta.get("/CreationDate"),
-        }
+        info = optional_metadata(lambda: _pypdf_info(reader))
         budget = _Budget()
         pages = []
         for page in reader.pages:
@@ -75,6 +70,11 @@ def read_pypdf(path: Path, data: bytes) -> Parsed:
     except PdfReadError as err:
         raise Refused(f"corrupt PDF: {err}") from err
     return _finish(pages, info)
+
+
+def _pypdf_info(reader: object) -> dict[str, object]:
+    meta = reader.metadata or {}  # type: ignore[attr-defined]
+    return {"title": meta.get("/Title"), "author": meta.get("/Author"), "date": meta.get("/CreationDate")}
 
 
 def _pypdf_decrypt(reader: object) -> bool:
@@ -148,7 +148,7 @@ def pdfminer_text(data: bytes, ordered: bool = True) -> Parsed:
         raise Refused(f"encrypted PDF: cannot decrypt ({err})") from err
     except PSException as err:
         raise Refused(f"corrupt PDF: {type(err).__name__}: {err}") from err
-    info = _pdfminer_info(document)
+    info = optional_metadata(lambda: _pdfminer_info(document))
     manager = PDFResourceManager()
     device = PDFPageAggregator(manager, laparams=LAParams(all_texts=True))
     interpreter = PDFPageInterpreter(manager, device)
