@@ -1,0 +1,354 @@
+"""Footnotes, endnotes and source lists, and the note markers in the body.
+
+Extracted reports carry their notes in several shapes: blocks interleaved
+with the body at page ends (``^{14.} …``, ``- 14. …``, ``14. …``, ``¹⁴ …``) or
+a section at the end under a heading ("Notes", "Sources", "References",
+"Endnotes").  ``collect_notes`` finds them among the paragraph ``Block``s of a
+document, joins a note that a page break split, and turns the entries of an
+unnumbered source list into notes ``s1``, ``s2``…  ``find_markers`` then finds
+the markers in the body that point to them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass, field
+
+from claimgraph.records import Marker, Note
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+
+@dataclass
+class Block:
+    """A paragraph-like run of lines; ``kind`` says what cleanup made of it."""
+
+    lines: list[tuple[int, int]]
+    kind: str = "body"  # body | note | heading | furniture | foreign
+    note_id: str | None = None
+    text_start: int = 0  # notes: where the note's own text starts (after its number)
+    prefix: str = ""  # notes: text caught inside the number's braces ("^{37. &}")
+    parts: list[tuple[int, int]] = field(default_factory=list)  # notes: continuation spans
+
+    @property
+    def start(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1][1]
+
+    def text(self, src: str) -> str:
+        return " ".join(src[s:e] for s, e in self.lines)
+
+
+@dataclass
+class NoteStart:
+    id: str
+    offset: int  # chars from the line start to the note text
+    prefix: str
+    strong: bool  # a style that is unambiguous outside a notes section
+
+
+_CARET = re.compile(r"\^\{\s*(\d{1,3})\s*[.)]?\s*([^}]{0,8})\}\s*")
+_CARET_BARE = re.compile(r"\^(\d{1,3})[.)]?\s+(?=\S)")
+_SUPER = re.compile(rf"([{SUPERSCRIPTS}]{{1,3}})[.)]?\s*(?=\S)")
+_BRACKET = re.compile(r"\[(\d{1,3})\][.)]?\s+(?=\S)")
+_DASH = re.compile(r"[-–•*]\s+(\d{1,3})[.)]\s+(?=\S)")
+_PLAIN = re.compile(r"(\d{1,3})[.)]\s+(?=\S)")
+_PLAIN_NODOT = re.compile(r"(\d{1,3})\s+(?=[A-Z\"“‘'*<_(])")
+_SECTION = re.compile(
+    r"^[\W_]*(notes|endnotes|end notes|footnotes|references|sources|bibliography|works cited|"
+    r"citations|notes and references|sources and notes|notes and sources)[\W_]*$",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://|www\.|<http", re.IGNORECASE)
+_ACCESSED = re.compile(r"\b(accessed|retrieved|last visited|viewed on)\b", re.IGNORECASE)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d\b"
+)
+_CITE_CUES = re.compile(
+    r"\bibid\b|\bop\.\s*cit\b|\bn\.\s*\d|\bpp?\.\s*\d|\bvol\.\s*\d|[\"”]\s*[,.]|,\s*[\"“]|\(\d{4}\)|"
+    r"\b[A-Z]{1,4}/(?:[A-Z]+/)?\d{2,4}/\d+",
+    re.IGNORECASE,
+)
+_TERMINAL = ".!?"
+
+
+def is_section_heading(text: str) -> bool:
+    """True for a line that opens a notes or source section ("Notes", "**References**")."""
+    return len(text) < 40 and bool(_SECTION.match(text.strip()))
+
+
+def looks_like_citation(text: str) -> bool:
+    """True when a text reads like a bibliographic reference rather than prose."""
+    if _URL.search(text) or _ACCESSED.search(text) or _CITE_CUES.search(text):
+        return True
+    return bool(_DATE.search(text)) and text.count(",") >= 2
+
+
+def note_start(line: str, in_section: bool) -> NoteStart | None:
+    """The note number a line opens with, in any of the supported styles."""
+    stripped = line.lstrip()
+    lead = len(line) - len(stripped)
+    m = _CARET.match(stripped)
+    if m:
+        extra = m.group(2).strip()
+        return NoteStart(m.group(1), lead + m.end(), extra if extra not in ".)" else "", True)
+    for rx, strong in ((_CARET_BARE, True), (_BRACKET, True), (_SUPER, True), (_DASH, False)):
+        m = rx.match(stripped)
+        if m:
+            return NoteStart(m.group(1).translate(_SUP_TO_DIGIT), lead + m.end(), "", strong)
+    m = _PLAIN.match(stripped) or (_PLAIN_NODOT.match(stripped) if in_section else None)
+    if m:
+        return NoteStart(m.group(1), lead + m.end(), "", False)
+    return None
+
+
+def _unterminated(text: str) -> bool:
+    t = text.rstrip().rstrip("\"”’')]>*")
+    return not t or t[-1] not in _TERMINAL
+
+
+def _continues(block_text: str, note_text: str, section: str | None) -> bool:
+    """Whether a paragraph right after a note continues it.
+
+    Inside a notes section a paragraph that starts in lower case, with "<" or
+    a URL continues the note.  Between body pages only an unfinished note is
+    continued, and only by a paragraph that reads as reference material.
+    """
+    t = block_text.lstrip("*_ ")
+    if not t:
+        return False
+    if section is not None and (t[0] in "<(" or t[0].islower() or _URL.match(t) or _ACCESSED.match(t)):
+        return True
+    if section == "list" or not _unterminated(note_text):
+        return False
+    if _URL.search(t) or _ACCESSED.search(t):
+        return True
+    return (section is not None and looks_like_citation(t)) or (len(t) < 200 and bool(_DATE.search(t)))
+
+
+def mark_note_starts(blocks: list[Block], src: str) -> None:
+    """Pass 1: mark section headings and blocks that open a note."""
+    in_section = False
+    max_id = 0
+    for b in blocks:
+        line = src[b.lines[0][0] : b.lines[0][1]]
+        if len(b.lines) == 1 and is_section_heading(line):
+            b.kind, in_section = "heading", True
+            continue
+        ns = note_start(line, in_section)
+        if ns is None:
+            continue
+        num = int(ns.id)
+        weak = not (in_section or ns.strong)
+        if weak and (not looks_like_citation(b.text(src)) or num > max_id + 6 or num == 0):
+            continue
+        b.kind, b.note_id = "note", ns.id
+        b.text_start, b.prefix = b.lines[0][0] + ns.offset, ns.prefix
+        max_id = max(max_id, num)
+
+
+def _note_text(b: Block, src: str) -> str:
+    first = src[b.text_start : b.lines[0][1]]
+    rest = [src[s:e] for s, e in b.lines[1:]] + [src[s:e] for s, e in b.parts]
+    text = " ".join([b.prefix + first, *rest])
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def _section_is_numbered(blocks: list[Block], h: int) -> bool:
+    for b in blocks[h + 1 : h + 6]:
+        if b.kind == "heading":
+            return False
+        if b.kind == "note":
+            return True
+    return False
+
+
+def collect_notes(blocks: list[Block], src: str) -> list[Note]:
+    """Pass 2: attach continuations, read source lists, return the notes.
+
+    Expects ``mark_note_starts`` and furniture marking to have run.  Blocks
+    after a notes section that are not notes become ``foreign``.
+    """
+    last: Block | None = None  # the note the next paragraph may continue
+    pending: Block | None = None  # an unfinished note whose tail may sit before the next note block
+    section: str | None = None  # None | "numbered" | "list" | "closed"
+    n_src = 0
+    prev_body: Block | None = None
+    for i, b in enumerate(blocks):
+        if b.kind not in ("body", "note", "heading"):
+            continue
+        if b.kind == "heading":
+            section = "numbered" if _section_is_numbered(blocks, i) else "list"
+            last = pending = prev_body = None
+            continue
+        if b.kind == "note":
+            if pending is not None and prev_body is not None and section is None:
+                tail = prev_body.text(src)
+                if (_URL.search(tail) or _ACCESSED.search(tail)) and not tail[:1].islower():
+                    prev_body.kind = "note-part"
+                    pending.parts.extend(prev_body.lines)
+            last, pending, prev_body = b, None, None
+            continue
+        text = b.text(src)
+        if last is not None and _continues(text, _note_text(last, src), section):
+            b.kind = "note-part"
+            last.parts.extend(b.lines)
+            continue
+        if section == "list" and (looks_like_citation(text) or (len(text) < 300 and "," in text)):
+            n_src += 1
+            b.kind, b.note_id, b.text_start = "note", f"s{n_src}", b.start
+            last = b
+            continue
+        if section is not None:
+            section = "closed"
+            b.kind = "foreign"
+            continue
+        if last is not None and _unterminated(_note_text(last, src)):
+            pending = last
+        last, prev_body = None, b
+    notes = []
+    for b in blocks:
+        if b.kind == "note" and b.note_id is not None:
+            end = max([b.end] + [e for _, e in b.parts])
+            notes.append(Note(b.note_id, _note_text(b, src), b.text_start, end))
+    for b in blocks:
+        if b.kind == "note-part":
+            b.kind = "note"
+    return notes
+
+
+# --- markers in the body -------------------------------------------------
+
+_SUP_RUN = re.compile(rf"[{SUPERSCRIPTS}]+(?:\s?[,‚⁻–-]\s?[{SUPERSCRIPTS}]+)*")
+_CARET_MARK = re.compile(r"\^\{\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\s*[.)]?\s*\}|\^(\d{1,3})\b")
+_SUP_TAG = re.compile(r"<sup>\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\s*</sup>", re.IGNORECASE)
+_BRACKET_MARK = re.compile(r"(?<=[^\s\d\[])\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
+_GLUED = re.compile(r"(?<=[^\W\d_])([)\"”’]?[.,;:!?][)\"”’]?|[)\"”’])(\d{1,3})(?=[\s)\"”’]|$)")
+_GLUED_YEAR = re.compile(r"(?<=\d\d)\.(\d{1,3})(?= [A-Z])")  # "in July 2020.37 And"
+_SPACED = re.compile(r"(?<=[^\W\d_])([.!?][)\"”’]?) (\d{1,3}) (?=[A-Z“\"‘])")
+_UNITS = {"m", "km", "cm", "mm", "ft", "mi", "sq"}
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    ids: list[int]
+    strong: bool
+    orphan: bool = False  # a bare number whose note is missing from the text
+
+
+def _ids(spec: str) -> list[int]:
+    out: list[int] = []
+    for part in re.split(r"\s*[,‚]\s*", spec.translate(_SUP_TO_DIGIT).replace("⁻", "-")):
+        lo, _, hi = re.sub(r"\s", "", part).replace("–", "-").partition("-")
+        if lo.isdigit() and hi.isdigit() and 0 < int(hi) - int(lo) < 20:
+            out.extend(range(int(lo), int(hi) + 1))
+        elif lo.isdigit():
+            out.append(int(lo))
+    return out
+
+
+def _candidates(line: str, base: int, note_ids: set[int]) -> list[_Cand]:
+    out = []
+    for m in _SUP_RUN.finditer(line):
+        word = re.search(r"(\w+)$", line[: m.start()])
+        if word and word.group(1).lower() in _UNITS:
+            continue
+        out.append(_Cand(base + m.start(), base + m.end(), _ids(m.group()), True))
+    for rx in (_CARET_MARK, _SUP_TAG):
+        for m in rx.finditer(line):
+            spec = m.group(1) or m.group(2) if rx is _CARET_MARK else m.group(1)
+            out.append(_Cand(base + m.start(), base + m.end(), _ids(spec), True))
+    for m in _BRACKET_MARK.finditer(line):
+        ids = _ids(m.group(1))
+        if ids and all(i in note_ids for i in ids):
+            out.append(_Cand(base + m.start(), base + m.end(), ids, True))
+    for m in _GLUED.finditer(line):
+        n = int(m.group(2))
+        if n in note_ids:
+            out.append(_Cand(base + m.start(2), base + m.end(2), [n], False))
+    for m in _GLUED_YEAR.finditer(line):
+        n = int(m.group(1))
+        if n in note_ids:
+            out.append(_Cand(base + m.start(1), base + m.end(1), [n], False))
+    for m in _GLUED.finditer(line):
+        n = int(m.group(2))
+        if n not in note_ids and m.group(1)[-1] in '."”’)':
+            out.append(_Cand(base + m.start(2), base + m.end(2), [n], False, orphan=True))
+    for m in _SPACED.finditer(line):
+        n = int(m.group(2))
+        if n in note_ids:
+            # drop the number and the space after it: "logistics. 12 The" → "logistics. The"
+            out.append(_Cand(base + m.start(2), base + m.end(2) + 1, [n], False))
+    return out
+
+
+def _best_chain(cands: list[_Cand]) -> set[int]:
+    """Indices of the heaviest run of candidates whose numbers rise in text order."""
+    n = len(cands)
+    score = [0] * n
+    back = [-1] * n
+    for i, c in enumerate(cands):
+        if c.orphan:
+            continue
+        w = 3 if c.strong else 1
+        score[i] = w
+        if not c.ids:
+            continue
+        for j in range(i):
+            p = cands[j]
+            if p.ids and p.ids[-1] < c.ids[0] <= p.ids[-1] + 25 and score[j] + w > score[i]:
+                score[i], back[i] = score[j] + w, j
+    if not n:
+        return set()
+    i = max(range(n), key=lambda k: score[k])
+    chain = set()
+    while i >= 0:
+        chain.add(i)
+        i = back[i]
+    return chain
+
+
+def find_markers(blocks: list[Block], src: str, note_ids: set[str]) -> list[Marker]:
+    """Note markers in the body blocks.
+
+    Superscripts and ``^{n}`` always count.  A bare number ("1990s.3",
+    "logistics. 12 The") counts only when a note with that number exists and
+    the number fits the rising sequence of the markers around it.
+    """
+    numeric = {int(i) for i in note_ids if i.isdigit()}
+    cands: list[_Cand] = []
+    for b in blocks:
+        if b.kind != "body":
+            continue
+        for s, e in b.lines:
+            cands.extend(_candidates(src[s:e], s, numeric))
+    cands.sort(key=lambda c: c.start)
+    chain = _best_chain(cands)
+    kept = [i for i, c in enumerate(cands) if c.strong or i in chain]
+    for i, c in enumerate(cands):
+        if c.orphan:
+            # keep only when squeezed between the markers of the notes just before and after it
+            k = bisect.bisect_left(kept, i)
+            before, after = kept[k - 1 : k], kept[k : k + 1]
+            n = c.ids[0]
+            if before and after and cands[before[0]].ids[-1] == n - 1 and cands[after[0]].ids[0] == n + 1:
+                kept.insert(k, i)
+    markers = []
+    for i in kept:
+        c = cands[i]
+        markers.extend(Marker(str(n), c.start, c.end) for n in c.ids)
+        if not c.ids:
+            markers.append(Marker("", c.start, c.end))
+    return markers
