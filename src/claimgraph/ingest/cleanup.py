@@ -251,7 +251,7 @@ def _coverage(texts: list[str]) -> list[float]:
     """For each text, the share of its word 5-grams that occur in another text."""
     sets = [_shingles(t) for t in texts]
     count = Counter(s for ss in sets for s in ss)
-    return [sum(count[s] > 1 for s in ss) / len(ss) if len(ss) >= 3 else 0.0 for ss in sets]
+    return [sum(count[s] > 1 for s in ss) / len(ss) if len(ss) >= 8 else 0.0 for ss in sets]
 
 
 def _is_open(text: str) -> bool:
@@ -288,10 +288,12 @@ def _continuation(
         t = plain[j].lstrip("\"“‘'")
         lower = bool(t) and not t[0].isupper()
         quoted = cover[j] >= 0.7
-        if not quoted and (lower or not skipped or _ends_weak(plain[i])):
+        if not quoted and lower:
             return j, skipped
         if not quoted:
-            break
+            if quoted_lower or not (not skipped or _ends_weak(plain[i])):
+                break
+            return j, skipped
         if lower:
             quoted_lower.append((cover[j], j, list(skipped)))
         skipped.append(j)

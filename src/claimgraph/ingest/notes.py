@@ -136,25 +136,58 @@ def _continues(block_text: str, note_text: str, section: str | None) -> bool:
     return (section is not None and looks_like_citation(t)) or (len(t) < 200 and bool(_DATE.search(t)))
 
 
+_EVIDENCE = re.compile(r"(?<=[^\W\d_][.,;:!?)\"”’])(\d{1,3})(?=\s|$)")
+
+
 def mark_note_starts(blocks: list[Block], src: str) -> None:
-    """Pass 1: mark section headings and blocks that open a note."""
+    """Pass 1: mark section headings and blocks that open a note.
+
+    Outside a notes section a plain number ("14. …", "14 …") opens a note
+    only when the block reads like a reference, or when it belongs to a run
+    of consecutively numbered blocks (a footnote block) whose numbers also
+    appear glued to the body text as markers ("said.14").
+    """
+    evidence = {int(m.group(1)) for m in _EVIDENCE.finditer(src)}
+    evidence |= {int(m.group().translate(_SUP_TO_DIGIT)) for m in re.finditer(rf"[{SUPERSCRIPTS}]{{1,3}}", src)}
+    starts: list[NoteStart | None] = []
     in_section = False
-    max_id = 0
     for b in blocks:
         line = src[b.lines[0][0] : b.lines[0][1]]
         if len(b.lines) == 1 and is_section_heading(line):
             b.kind, in_section = "heading", True
+            starts.append(None)
             continue
-        ns = note_start(line, in_section)
-        if ns is None:
+        starts.append(note_start(line, True))
+    in_section = False
+    max_id = 0
+    for i, (b, ns) in enumerate(zip(blocks, starts, strict=True)):
+        if b.kind == "heading":
+            in_section = True
+            continue
+        if ns is None or ns.id == "0":
             continue
         num = int(ns.id)
-        weak = not (in_section or ns.strong)
-        if weak and (not looks_like_citation(b.text(src)) or num > max_id + 6 or num == 0):
+        if not (in_section or ns.strong) and not _plain_note_ok(i, num, max_id, blocks, starts, src, evidence):
             continue
         b.kind, b.note_id = "note", ns.id
         b.text_start, b.prefix = b.lines[0][0] + ns.offset, ns.prefix
         max_id = max(max_id, num)
+
+
+def _plain_note_ok(
+    i: int, num: int, max_id: int, blocks: list[Block], starts: list[NoteStart | None], src: str, evidence: set[int]
+) -> bool:
+    if num > max_id + 6:
+        return False
+    if looks_like_citation(blocks[i].text(src)):
+        return True
+    run = [num]
+    for step in (-1, 1):
+        k, n = i + step, num + step
+        while 0 <= k < len(blocks) and (ns := starts[k]) is not None and ns.id == str(n):
+            run.append(n)
+            k, n = k + step, n + step
+    return any(n in evidence for n in run) and (len(run) > 1 or num <= max_id + 3)
 
 
 def _note_text(b: Block, src: str) -> str:
