@@ -4,7 +4,7 @@ Reports cite in many styles: Chicago notes (``Author, "Title," Outlet, May
 17, 2020, at URL, accessed on …``), books with ``(Place: Publisher, Year)``,
 APA-ish entries (``Author, A. (2020). Title. Publisher.``), bibliography
 entries (``Last, First. Title. Place: Publisher, 2018.``), UN documents
-(``UNSC, S/2020/415, "…", May 27, 2020``), tweets (``Name (@handle),
+(``UNSC, S/2019/101, "…", May 2, 2019``), tweets (``Name (@handle),
 Twitter, …``) and pointers to other notes (``Ibid.``, ``n. 14``, ``Osman,
 N. 7.``, short forms).  ``parse_citations`` reads each note into authors
 (persons only), title, publisher (outlet, journal or organisation), date,
@@ -65,6 +65,7 @@ _FILLER = re.compile(
 )
 _URL_START = re.compile(r"<?(?:https?\s*:\s*//|www\.)", re.IGNORECASE)
 _URL_TAIL = re.compile(r"(?:[/._\-=&?#~+:]|%[0-9A-Fa-f]{0,2})$")
+_NOT_URL = re.compile(r"(?:accessed|retrieved|available|viewed|and|at|on|in|last)\b", re.IGNORECASE)
 _URL_CHUNK = re.compile(r"[/%_=.&?#]|\d")
 _ACCESSED = re.compile(
     r"[\[(]?\b(?:last\s+)?(?:accessed|retrieved|viewed|visited|consulted)(?:\s+on)?\s*:?\s*"
@@ -137,7 +138,9 @@ def take_url(text: str) -> tuple[str | None, str]:
         pos = chunk_end
         nxt = re.match(r"\s+(\S+)", text[pos:])
         joined = "".join(chunks)
-        if not nxt or not _URL_TAIL.search(joined) or not _URL_CHUNK.search(nxt.group(1)):
+        if not nxt or not _URL_TAIL.search(joined) or _NOT_URL.match(nxt.group(1)):
+            break
+        if not _URL_CHUNK.search(nxt.group(1)) and not re.search(r"%[0-9A-Fa-f]{2}$", joined):
             break
         if nxt.group(1)[:1].isupper() and not joined.endswith(("/", "_", "%20", "-")):
             break
@@ -214,7 +217,7 @@ def _org_like(text: str) -> bool:
 
 def _publisher(text: str) -> str | None:
     t = _strip(text)
-    t = re.sub(r"\s*\((?:[A-Z][A-Za-z&. ]{1,10})\)$", "", t)  # "United Nations Security Council (UNSC)"
+    t = re.sub(r"\s*\((?:[A-Z][A-Za-z&. ]{1,10})\)$", "", t)  # "Office of the High Commissioner (UNHCR)"
     t = re.sub(r"\s+\d+(?:\s*\(\d+\))?$", "", t)  # "Journal of X 12" (volume)
     t = re.sub(r"\s*\(@\w+\)", "", t)
     return t or None
@@ -575,7 +578,7 @@ def _title_words(text: str | None) -> set[str]:
 
 
 def _short_form(c: Citation, earlier: list[Citation]) -> tuple[str, str] | None:
-    """The id and author an abbreviated note ("Osman, Bourgeois Jihad, 9.") points to, if any."""
+    """The id and author an abbreviated note ("Roe, Valley Wars, 9.") points to, if any."""
     if c.url or c.date or not c.raw or len(c.raw) > 140:
         return None
     first = re.split(r",\s*", _clean(c.raw), maxsplit=1)

@@ -2,7 +2,7 @@
 
 ``document_date`` answers "when was this written?", which later stages use
 to resolve "this year" or "in May".  It prefers the reader's metadata, then a
-dated line in the text ("originally published on March 18, 2019", a
+dated line in the text ("originally published on 4 June 2021", a
 dateline), and falls back on the notes: a report is written after the
 latest source it cites or accessed.
 """
@@ -35,11 +35,15 @@ _RANGE = re.compile(
     rf"|\b{_DAY}\s+{MONTH}(?:\s+{_YEAR})?\s*(?:[–—-]|to)\s*{_DAY}\s+{MONTH},?\s+{_YEAR}\b",
     re.IGNORECASE,
 )
-_PUBLISHED = re.compile(
-    r"\b(?:originally\s+|first\s+)?(?:published|posted|updated|dated|released)\s*(?:on|in)?\s*:?\s*",
+_ORIGINALLY = re.compile(
+    r"\b(?:originally|first)\s+(?:published|posted|appeared)\b[^.\n]{0,60}?\b(?:on|in)\s+"
+    r"|\bthis (?:article|piece|commentary|paper|report) (?:was )?(?:first )?(?:published|appeared)\b[^.\n]{0,60}?"
+    r"\b(?:on|in)\s+",
     re.IGNORECASE,
 )
-_DATE_LABEL = re.compile(r"^\W*(?:date|published|posted)\s*:\s*", re.IGNORECASE)
+_DATE_LABEL = re.compile(
+    r"^\W*(?:date|published|posted|last updated|updated|first published)\s*(?:on)?\s*:?\s*", re.IGNORECASE
+)
 
 
 @dataclass
@@ -105,12 +109,15 @@ def _normalise_published(value: str) -> str | None:
 
 
 def _dated_line(text: str) -> str | None:
-    for m in _PUBLISHED.finditer(text):
-        if m.group().strip().lower() in ("updated", "released", "dated"):
-            continue
+    for m in _ORIGINALLY.finditer(text):
         d = find_dates(text[m.end() : m.end() + 40], years=False)
         if d and d[0].start == 0:
             return d[0].iso
+    for line in text.splitlines():
+        if len(line) < 120 and _DATE_LABEL.match(line.strip("*_ ")):
+            d = find_dates(_DATE_LABEL.sub("", line.strip("*_ ")), years=False)
+            if d and d[0].start == 0:
+                return d[0].iso
     for line in text[:600].splitlines():
         line = _DATE_LABEL.sub("", line.strip().strip("*_ "))
         d = find_dates(line, years=False)

@@ -132,6 +132,12 @@ def _name_like(text: str) -> bool:
     return 2 <= len(tokens) <= 4 and all(_NAME_TOKEN.match(t) and t.lower() not in _NOT_NAME for t in tokens)
 
 
+def _byline(line: str, authors: set[str]) -> bool:
+    """A line naming the author(s) or their affiliation ("By Jane Roe", "Senior Fellow, X")."""
+    t = re.sub(r"^\W*by\s+", "", line.strip(), flags=re.IGNORECASE).strip(" *_")
+    return t.lower() in authors or _name_like(t) or bool(_AFFILIATION.match(t) and len(t) < 120)
+
+
 def _mark_furniture(blocks: list[Block], src: str, doc: Document) -> list[int]:
     """Mark page furniture; return the indices of blocks that signal the article's end."""
     texts = {i: b.text(src).strip() for i, b in enumerate(blocks) if b.kind == "body"}
@@ -139,10 +145,22 @@ def _mark_furniture(blocks: list[Block], src: str, doc: Document) -> list[int]:
     first_long = next((i for i, t in texts.items() if len(t) >= 150), len(blocks))
     authors = {a.lower() for a in doc.authors}
     enders = []
+    first = min(texts, default=0)
     for i, t in texts.items():
         b = blocks[i]
         short = len(t) < 400
-        front = i < first_long and i != min(texts)
+        if i < first_long:
+            # front matter: drop byline and affiliation lines, keep the title
+            keep = [
+                ln
+                for k, ln in enumerate(b.lines)
+                if (i == first and k == 0) or not _byline(src[ln[0] : ln[1]], authors)
+            ]
+            if not keep:
+                b.kind = "furniture"
+                continue
+            b.lines = keep
+            t = b.text(src).strip()
         if (
             _PAGE_NO.match(t)
             or (len(t) <= 80 and heads[re.sub(r"\d+", "#", t).lower()] >= 3)
@@ -150,8 +168,7 @@ def _mark_furniture(blocks: list[Block], src: str, doc: Document) -> list[int]:
             or (len(t) < 700 and _DISCLAIMER.search(t))
             or _KEYWORDS.match(t)
             or (len(t) < 120 and (_BOILER.match(t) or _PUBLISHED.search(t)))
-            or (front and (_name_like(t.removeprefix("By ").removeprefix("by ")) or _AFFILIATION.match(t)))
-            or t.lower().removeprefix("by ") in authors
+            or re.sub(r"^\W*by\s+", "", t.lower()) in authors
         ):
             b.kind = "furniture"
             if len(t) < 700 and (_DISCLAIMER.search(t) or _BOILER.match(t) or _PUBLISHED.search(t)):

@@ -148,7 +148,9 @@ def mark_note_starts(blocks: list[Block], src: str) -> None:
     appear glued to the body text as markers ("said.14").
     """
     evidence = {int(m.group(1)) for m in _EVIDENCE.finditer(src)}
-    evidence |= {int(m.group().translate(_SUP_TO_DIGIT)) for m in re.finditer(rf"[{SUPERSCRIPTS}]{{1,3}}", src)}
+    evidence |= {
+        int(m.group().translate(_SUP_TO_DIGIT)) for m in re.finditer(rf"[{SUPERSCRIPTS}]{{1,3}}", src)
+    }
     starts: list[NoteStart | None] = []
     in_section = False
     for b in blocks:
@@ -167,7 +169,9 @@ def mark_note_starts(blocks: list[Block], src: str) -> None:
         if ns is None or ns.id == "0":
             continue
         num = int(ns.id)
-        if not (in_section or ns.strong) and not _plain_note_ok(i, num, max_id, blocks, starts, src, evidence):
+        if not (in_section or ns.strong) and not _plain_note_ok(
+            i, num, max_id, blocks, starts, src, evidence
+        ):
             continue
         b.kind, b.note_id = "note", ns.id
         b.text_start, b.prefix = b.lines[0][0] + ns.offset, ns.prefix
@@ -175,7 +179,13 @@ def mark_note_starts(blocks: list[Block], src: str) -> None:
 
 
 def _plain_note_ok(
-    i: int, num: int, max_id: int, blocks: list[Block], starts: list[NoteStart | None], src: str, evidence: set[int]
+    i: int,
+    num: int,
+    max_id: int,
+    blocks: list[Block],
+    starts: list[NoteStart | None],
+    src: str,
+    evidence: set[int],
 ) -> bool:
     if num > max_id + 6:
         return False
@@ -267,7 +277,7 @@ _CARET_MARK = re.compile(r"\^\{\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\s*[.)]?\s*\
 _SUP_TAG = re.compile(r"<sup>\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\s*</sup>", re.IGNORECASE)
 _BRACKET_MARK = re.compile(r"(?<=[^\s\d\[])\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
 _GLUED = re.compile(r"(?<=[^\W\d_])([)\"”’]?[.,;:!?][)\"”’]?|[)\"”’])(\d{1,3})(?=[\s)\"”’]|$)")
-_GLUED_YEAR = re.compile(r"(?<=\d\d)\.(\d{1,3})(?= [A-Z])")  # "in July 2020.37 And"
+_GLUED_YEAR = re.compile(r"(?<=\d\d)\.(\d{1,3})(?= [A-Z])")  # "in May 2019.41 Then"
 _SPACED = re.compile(r"(?<=[^\W\d_])([.!?][)\"”’]?) (\d{1,3}) (?=[A-Z“\"‘])")
 _UNITS = {"m", "km", "cm", "mm", "ft", "mi", "sq"}
 
@@ -322,7 +332,7 @@ def _candidates(line: str, base: int, note_ids: set[int]) -> list[_Cand]:
     for m in _SPACED.finditer(line):
         n = int(m.group(2))
         if n in note_ids:
-            # drop the number and the space after it: "logistics. 12 The" → "logistics. The"
+            # drop the number and the space after it: "supplies. 12 The" → "supplies. The"
             out.append(_Cand(base + m.start(2), base + m.end(2) + 1, [n], False))
     return out
 
@@ -343,7 +353,7 @@ def _best_chain(cands: list[_Cand]) -> set[int]:
             p = cands[j]
             if p.ids and p.ids[-1] < c.ids[0] <= p.ids[-1] + 25 and score[j] + w > score[i]:
                 score[i], back[i] = score[j] + w, j
-    if not n:
+    if not any(score):
         return set()
     i = max(range(n), key=lambda k: score[k])
     chain = set()
@@ -356,8 +366,8 @@ def _best_chain(cands: list[_Cand]) -> set[int]:
 def find_markers(blocks: list[Block], src: str, note_ids: set[str]) -> list[Marker]:
     """Note markers in the body blocks.
 
-    Superscripts and ``^{n}`` always count.  A bare number ("1990s.3",
-    "logistics. 12 The") counts only when a note with that number exists and
+    Superscripts and ``^{n}`` always count.  A bare number ("1980s.3",
+    "supplies. 12 The") counts only when a note with that number exists and
     the number fits the rising sequence of the markers around it.
     """
     numeric = {int(i) for i in note_ids if i.isdigit()}
