@@ -136,6 +136,31 @@ STYLES = [
             title="The Border Economy", publisher="Frontier Review", date="2017-12-15", accessed="2019-07-01"
         ),
     ),
+    (  # book with a two-part place; quoted title keeps its own parenthesis
+        "Lena Hart, The Valley Insurgency: Alliances and Rivalries (Washington, DC: Hillside Institute Press, 2018).",
+        dict(
+            authors=["Lena Hart"],
+            title="The Valley Insurgency: Alliances and Rivalries",
+            publisher="Hillside Institute Press",
+            date="2018",
+        ),
+    ),
+    (
+        'Ali Khan, "Examining the Northern Front (NF)," Centre for Frontier Studies, September 8, 2021.',
+        dict(
+            title="Examining the Northern Front (NF)",
+            publisher="Centre for Frontier Studies",
+            date="2021-09-08",
+        ),
+    ),
+    (  # "Cited in" prefix; an outlet whose name starts with "The" is no person
+        'Cited in Omar Zaki, "The Way Forward," The Valley Diary, 2 March 2020.',
+        dict(authors=["Omar Zaki"], title="The Way Forward", publisher="The Valley Diary", date="2020-03-02"),
+    ),
+    (  # report series with the publication data in a later parenthesis
+        "UNMF, Protection of Civilians in the Valley, Annual Report 2020 (Kelmar: UNMF, February 2021), 45.",
+        dict(title="Protection of Civilians in the Valley", publisher="UNMF", date="2021-02"),
+    ),
     (  # series name is not the publisher
         "Alex Moor, Counting Recruits: Methods and Limits, Policy Brief, Centre for Frontier Studies, "
         "October 2015.",

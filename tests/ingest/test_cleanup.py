@@ -187,3 +187,16 @@ def test_cleanup_of_a_long_report_is_fast() -> None:
     elapsed = time.perf_counter() - start
     assert ct.body
     assert elapsed < 0.5  # well under 100 ms on a normal machine; generous for slow CI
+
+
+def test_running_head_on_two_pages_is_dropped() -> None:
+    text = (
+        "Frontier Monitor | Spring Issue\n\n"
+        f"{PARA}\n\n"
+        "The envoy reported that talks had stalled over the lines drawn by the mediators.\n\n"
+        "\f\nFrontier Monitor | Spring Issue\n\n"
+        "A second round of talks is planned for the autumn, officials said on Monday.\n"
+    )
+    ct = _clean(text)
+    assert "Frontier Monitor" not in ct.body
+    assert "second round of talks" in ct.body

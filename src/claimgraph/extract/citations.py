@@ -170,6 +170,8 @@ def _person(name: str) -> bool:
     tokens = name.split()
     if not 2 <= len(tokens) <= 5 or name.lower() in _OUTLETS or re.search(r"\d|[:(@]", name):
         return False
+    if tokens[0].lower() in ("the", "a", "an"):
+        return False
     words = 0
     for t in tokens:
         low = t.lower().rstrip(".,")
@@ -310,23 +312,32 @@ def _kind(seg: str) -> str:
     return "text"
 
 
-_PUB_PAREN = re.compile(r"\s*\((?P<inner>[^()]*?(?:1[89]|20)\d\d[^()]*)\)\s*$")
+_PUB_INFO = re.compile(r"\((?P<inner>[^()]*?\b(?:1[89]|20)\d\d[a-z]?)\)")
+_PLACE_PUB = re.compile(r"(?P<place>[^:()]{2,40}):\s*(?P<pub>[^()]+?),\s*(?P<date>[^,()]*\d{4}[a-z]?)")
+_PLACE_YEAR = re.compile(r"[A-Z][\w .'-]{1,40},\s*(?P<date>(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4})")
 
 
-def _title_parts(title: str) -> tuple[str, str | None, str | None]:
-    """Split "(Place: Publisher, Year)" off a title; return title, publisher, date."""
-    m = _PUB_PAREN.search(title)
-    if not m or re.fullmatch(r"[\d\s–-]+", m.group("inner")):
-        tail = re.search(r"\s*\((?!\d{4}\)|\d{4}[–-]\d{4}\))[^()]*\)$", title)
-        if tail and tail.start() > 0 and not re.search(r"[\"”]", title[tail.start() :]):
-            title = title[: tail.start()]
-        return title, None, None
-    inner = m.group("inner")
-    pub = None
-    if ":" in inner:
-        pub = inner.split(":", 1)[1].rsplit(",", 1)[0].strip()
-        pub = None if parse_date(pub) == pub.strip() else pub
-    return title[: m.start()], pub, parse_date(inner)
+def _pub_info(text: str) -> tuple[str, str | None, str | None]:
+    """Take a book's "(Place: Publisher, Year)" or "(Place, Year)" out; return text, publisher, date."""
+    for m in _PUB_INFO.finditer(text):
+        inner = m.group("inner")
+        if "\x00" in inner:
+            continue
+        pm = _PLACE_PUB.fullmatch(inner)
+        if pm:
+            pub, date = pm.group("pub").strip(), parse_date(pm.group("date"))
+        elif _PLACE_YEAR.fullmatch(inner):
+            pub, date = None, parse_date(inner)
+        else:
+            continue
+        return text[: m.start()].rstrip() + text[m.end() :], pub, date
+    return text, None, None
+
+
+def _drop_tail_paren(title: str) -> str:
+    """Drop a trailing note like "(Dhul-Hijjah 1441)" from an unquoted title; keep "(2014)"."""
+    tail = re.search(r"\s*\((?!\d{4}\)|\d{4}[–-]\d{4}\))[^()]*\)$", title)
+    return title[: tail.start()] if tail and tail.start() > 0 else title
 
 
 # --- one note ----------------------------------------------------------------
@@ -427,7 +438,13 @@ def _bibliography(text: str) -> tuple[list[str], str] | None:
 def parse_note(note: Note) -> Citation:
     """One note as a ``Citation`` (pointers keep a provisional ``ref``; see ``parse_citations``)."""
     text = _clean(note.text)
-    text = re.sub(r"^(?:see also|see|cf\.)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(?:see also|see|cf\.|(?:as )?(?:cited|quoted) in|for example|e\.g\.)[,:]?\s+",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"^(?:for example|e\.g\.)[,:]?\s+", "", text, flags=re.IGNORECASE)
     cit = _pointer(note.id, text) or _parse_source(note.id, text)
     cit.raw, cit.start, cit.end = note.text, note.start, note.end
     return cit
@@ -454,19 +471,25 @@ def _parse_source(note_id: str, text: str) -> Citation:
     return _fields(note_id, text, authors, url, accessed)
 
 
-def _fields(note_id: str, text: str, authors: list[str], url: str | None, accessed: str | None) -> Citation:
-    quotes = [text[s:e] for s, e in _quoted(text)]
-    masked = text
-    for k, q in enumerate(quotes):
-        masked = masked.replace(q, f"\x00Q{k}\x00", 1)
-    italics = re.findall(r"\*+([^*]+?)\*+", masked)
-    for k, it in enumerate(italics):
-        masked = re.sub(r"\*+" + re.escape(it) + r"\*+", f"\x00I{k}\x00", masked, count=1)
+class _Masked:
+    """A note with its quoted strings and italics replaced by placeholders."""
 
-    def unmask(s: str) -> str:
-        s = re.sub(r"\x00Q(\d+)\x00", lambda m: quotes[int(m.group(1))], s)
-        return re.sub(r"\x00I(\d+)\x00", lambda m: italics[int(m.group(1))], s)
+    def __init__(self, text: str) -> None:
+        self.quotes = [text[s:e] for s, e in _quoted(text)]
+        masked = text
+        for k, q in enumerate(self.quotes):
+            masked = masked.replace(q, f"\x00Q{k}\x00", 1)
+        self.italics = re.findall(r"\*+([^*]+?)\*+", masked)
+        for k, it in enumerate(self.italics):
+            masked = re.sub(r"\*+" + re.escape(it) + r"\*+", f"\x00I{k}\x00", masked, count=1)
+        self.text = masked
 
+    def unmask(self, s: str) -> str:
+        s = re.sub(r"\x00Q(\d+)\x00", lambda m: self.quotes[int(m.group(1))], s)
+        return re.sub(r"\x00I(\d+)\x00", lambda m: self.italics[int(m.group(1))], s)
+
+
+def _segments(masked: str) -> tuple[list[str], list[str]]:
     segs = []
     for seg in _split(masked):
         # text glued to a quoted title ("Title," Outlet) is a segment of its own
@@ -475,95 +498,93 @@ def _fields(note_id: str, text: str, authors: list[str], url: str | None, access
     # an unquoted title broken at its own commas: fold lower-case pieces back
     for k in range(len(segs) - 1, 0, -1):
         if (
-            kinds[k] == "text"
+            kinds[k] == kinds[k - 1] == "text"
             and segs[k][:1].islower()
-            and kinds[k - 1] == "text"
             and len(segs[k].split()) >= 3
             and not _org_like(segs[k - 1])
         ):
             segs[k - 1] += ", " + segs.pop(k)
             kinds.pop(k)
-    t_idx = next((k for k, s in enumerate(segs) if "\x00Q0\x00" in s), None)
-    handle = next((k for k, s in enumerate(segs) if re.search(r"\(@\w+\)", s)), None)
-    title = publisher = date = None
-    if t_idx is None and handle is None:
-        t_idx = next(
-            (
-                k
-                for k, s in enumerate(segs)
-                if "\x00I" in s
-                and kinds[k] != "quote"
-                and not _org_like(unmask(s))
-                and persons(unmask(s)) is None
-            ),
-            None,
-        )
-        if t_idx is not None:
-            kinds[t_idx] = "quote"
-    if t_idx is None:
-        texts = [k for k, kd in enumerate(kinds) if kd == "text"]
-        if handle is not None and handle in texts:
-            who = unmask(re.sub(r"\s*\(@\w+\)", "", segs[handle]))
-            names = persons(_strip(who))
-            if names and "\x00I" not in segs[handle]:
-                authors = authors or names
-            else:
-                publisher = _publisher(who)
-            kinds[handle], texts = "used", []
-        elif texts and not authors and persons(unmask(segs[texts[0]])):
-            authors = persons(unmask(segs[texts[0]])) or []
-            kinds[texts[0]], texts = "used", texts[1:]
-        elif len(texts) >= 2 and _org_like(unmask(segs[texts[0]])):
-            publisher = _publisher(unmask(segs[texts[0]]))
-            kinds[texts[0]], texts = "used", texts[1:]
-        if texts:
-            t_idx = texts[0]
+    return segs, kinds
+
+
+def _fields(note_id: str, text: str, authors: list[str], url: str | None, accessed: str | None) -> Citation:
+    m = _Masked(text)
+    masked, paren_pub, paren_date = _pub_info(m.text)
+    segs, kinds = _segments(masked)
+    cit = Citation(note_id, authors, url=url, accessed=accessed)
+    t_idx = _find_title(segs, kinds, m, cit)
     pre = segs[:t_idx] if t_idx is not None else []
-    post = segs[t_idx + 1 :] if t_idx is not None else segs
-    post_kinds = kinds[t_idx + 1 :] if t_idx is not None else kinds
-    if t_idx is not None:
-        raw_title = unmask(segs[t_idx])
-        if "\x00Q0\x00" in segs[t_idx] and not re.sub(r"\x00Q0\x00", "", segs[t_idx]).strip():
-            raw_title = quotes[0][1:-1]
-        raw_title = _SYMBOL.sub("", raw_title, count=1) if _SYMBOL.match(raw_title) else raw_title
-        raw_title, paren_pub, paren_date = _title_parts(raw_title.strip().rstrip(".,;"))
-        title = _strip(raw_title) or None
-        publisher = paren_pub or publisher
-        date = paren_date
-        if post_kinds[:1] == ["range"] and "\x00Q0\x00" not in segs[t_idx]:
-            title = f"{title}, {_strip(post[0])}"
-            post, post_kinds = post[1:], post_kinds[1:]
+    post = list(zip(segs[t_idx + 1 :], kinds[t_idx + 1 :], strict=True)) if t_idx is not None else []
+    if t_idx is None:
+        post = list(zip(segs, kinds, strict=True))
+    else:
+        quoted = "\x00Q0\x00" in segs[t_idx]
+        raw = m.quotes[0][1:-1] if segs[t_idx] == "\x00Q0\x00" else m.unmask(segs[t_idx])
+        raw = _SYMBOL.sub("", raw, count=1) if _SYMBOL.match(raw) else raw
+        raw = raw.strip().rstrip(".,;")
+        cit.title = _strip(raw if quoted else _drop_tail_paren(raw)) or None
+        if post[:1] and post[0][1] == "range" and not quoted:
+            cit.title = f"{cit.title}, {_strip(post[0][0])}"
+            post = post[1:]
     for s, k in zip(pre, kinds[: len(pre)], strict=True):
         if k != "text":
             continue
-        names = persons(unmask(s)) if "\x00I" not in s else None
-        if names and not authors:
-            authors = names
-        elif publisher is None and not names:
-            publisher = _publisher(unmask(s))
-    post_pub = next((s for s, k in zip(post, post_kinds, strict=True) if k == "text"), None)
-    if post_pub is not None and not paren_pub_given(title, publisher, post_pub):
+        names = persons(m.unmask(s)) if "\x00I" not in s else None
+        if names and not cit.authors:
+            cit.authors = names
+        elif cit.publisher is None and not names:
+            cit.publisher = _publisher(m.unmask(s))
+    post_pub = next((s for s, k in post if k == "text"), None)
+    if paren_pub:
+        cit.publisher = paren_pub
+    elif post_pub is not None:
         place_pub = re.match(r"^[A-Z][\w .'-]{1,30}:\s*(.+)$", post_pub)
-        publisher = _publisher(unmask(place_pub.group(1) if place_pub else post_pub))
-    if publisher is None:
-        platform = next((s for s, k in zip(post, post_kinds, strict=True) if k == "platform"), None)
-        publisher = _strip(platform) if platform else None
-    if date is None:
-        rest = " , ".join(
-            s
-            for s, k in zip(post + pre, post_kinds + kinds[: len(pre)], strict=True)
-            if k not in ("quote", "range")
-        )
-        dated = [d for d in find_dates(unmask(rest).replace("\x00", " ")) if "-" in d.iso] or find_dates(
-            re.sub(r"\x00[QI]\d+\x00", " ", rest)
-        )
-        date = dated[0].iso if dated else None
-    return Citation(note_id, authors, title, publisher, date, url, accessed)
+        cit.publisher = _publisher(m.unmask(place_pub.group(1) if place_pub else post_pub))
+    if cit.publisher is None:
+        cit.publisher = next((_strip(s) for s, k in post if k == "platform"), None)
+    cit.date = paren_date or _first_date(
+        [s for s, k in post] + [s for s, k in zip(pre, kinds, strict=False) if k != "range"], m
+    )
+    return cit
 
 
-def paren_pub_given(title: str | None, publisher: str | None, post_pub: str) -> bool:
-    """Keep a publisher read from "(Place: Publisher, Year)" over a later segment."""
-    return publisher is not None and title is not None and post_pub.lower().startswith(("p.", "pp."))
+def _first_date(segs: list[str], m: _Masked) -> str | None:
+    """The first full date in the segments (titles left out), else the first year."""
+    rest = " , ".join(s for s in segs if "\x00Q" not in s and not is_range(s))
+    plain = re.sub(r"\x00[QI]\d+\x00", " ", rest)
+    dated = [d for d in find_dates(m.unmask(rest).replace("\x00", " ")) if "-" in d.iso] or find_dates(plain)
+    return dated[0].iso if dated else None
+
+
+def _find_title(segs: list[str], kinds: list[str], m: _Masked, cit: Citation) -> int | None:
+    """Index of the title segment; fills authors/publisher read on the way (unquoted styles)."""
+    t_idx = next((k for k, s in enumerate(segs) if "\x00Q0\x00" in s), None)
+    handle = next((k for k, s in enumerate(segs) if re.search(r"\(@\w+\)", s)), None)
+    if t_idx is not None:
+        return t_idx
+    if handle is None:
+        for k, s in enumerate(segs):
+            if "\x00I" in s and not _org_like(m.unmask(s)) and persons(m.unmask(s)) is None:
+                kinds[k] = "quote"
+                return k
+    texts = [k for k, kd in enumerate(kinds) if kd == "text"]
+    if handle is not None and handle in texts:
+        who = m.unmask(re.sub(r"\s*\(@\w+\)", "", segs[handle]))
+        names = persons(_strip(who))
+        if names and "\x00I" not in segs[handle]:
+            cit.authors = cit.authors or names
+        else:
+            cit.publisher = _publisher(who)
+        kinds[handle] = "used"
+        return None
+    if texts and not cit.authors and persons(m.unmask(segs[texts[0]])):
+        cit.authors = persons(m.unmask(segs[texts[0]])) or []
+        kinds[texts[0]], texts = "used", texts[1:]
+    elif len(texts) >= 2 and _org_like(m.unmask(segs[texts[0]])):
+        cit.publisher = _publisher(m.unmask(segs[texts[0]]))
+        kinds[texts[0]], texts = "used", texts[1:]
+    return texts[0] if texts else None
 
 
 # --- the whole list ------------------------------------------------------------

@@ -89,6 +89,7 @@ _FUNCTION_WORDS = {
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _MAX_LOOKAHEAD = 15
 _SHINGLE = 5
+_TOKEN = re.compile(r"[a-z0-9]+")
 
 
 def _lines(src: str) -> list[tuple[int, int]]:
@@ -138,10 +139,31 @@ def _byline(line: str, authors: set[str]) -> bool:
     return t.lower() in authors or _name_like(t) or bool(_AFFILIATION.match(t) and len(t) < 120)
 
 
+def _head_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text).lower()
+
+
+def _page_edge_heads(blocks: list[Block], src: str, texts: dict[int, str]) -> set[str]:
+    """Short lines found at the top or bottom of two or more pages (running heads and feet)."""
+    breaks = [m.start() for m in re.finditer("\f", src)]
+    if not breaks:
+        return set()
+    pages: dict[int, list[int]] = {}
+    for i in texts:
+        pages.setdefault(bisect.bisect_left(breaks, blocks[i].start), []).append(i)
+    seen: dict[str, set[int]] = {}
+    for page, idx in pages.items():
+        for i in idx[:2] + idx[-2:]:
+            if len(texts[i]) <= 80:
+                seen.setdefault(_head_key(texts[i]), set()).add(page)
+    return {k for k, p in seen.items() if len(p) >= 2}
+
+
 def _mark_furniture(blocks: list[Block], src: str, doc: Document) -> list[int]:
     """Mark page furniture; return the indices of blocks that signal the article's end."""
     texts = {i: b.text(src).strip() for i, b in enumerate(blocks) if b.kind == "body"}
-    heads = Counter(re.sub(r"\d+", "#", t).lower() for t in texts.values() if len(t) <= 80)
+    heads = Counter(_head_key(t) for t in texts.values() if len(t) <= 80)
+    edge_heads = _page_edge_heads(blocks, src, texts)
     first_long = next((i for i, t in texts.items() if len(t) >= 150), len(blocks))
     authors = {a.lower() for a in doc.authors}
     enders = []
@@ -163,7 +185,7 @@ def _mark_furniture(blocks: list[Block], src: str, doc: Document) -> list[int]:
             t = b.text(src).strip()
         if (
             _PAGE_NO.match(t)
-            or (len(t) <= 80 and heads[re.sub(r"\d+", "#", t).lower()] >= 3)
+            or (len(t) <= 80 and (heads[_head_key(t)] >= 3 or _head_key(t) in edge_heads))
             or (short and _BLURB.match(t))
             or (len(t) < 700 and _DISCLAIMER.search(t))
             or _KEYWORDS.match(t)
@@ -259,9 +281,9 @@ def _plain(src: str, b: Block, ed: _Edits) -> str:
     return tmp.text()
 
 
-def _shingles(text: str) -> set[str]:
-    toks = re.findall(r"[a-z0-9]+", text.lower())
-    return {" ".join(toks[i : i + _SHINGLE]) for i in range(len(toks) - _SHINGLE + 1)}
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    toks = _TOKEN.findall(text.lower())
+    return set(zip(*(toks[k:] for k in range(_SHINGLE)), strict=False))
 
 
 def _coverage(texts: list[str]) -> list[float]:

@@ -305,7 +305,7 @@ def _ids(spec: str) -> list[int]:
 def _candidates(line: str, base: int, note_ids: set[int]) -> list[_Cand]:
     out = []
     for m in _SUP_RUN.finditer(line):
-        word = re.search(r"(\w+)$", line[: m.start()])
+        word = re.search(r"(\w+)$", line[max(0, m.start() - 4) : m.start()])
         if word and word.group(1).lower() in _UNITS:
             continue
         out.append(_Cand(base + m.start(), base + m.end(), _ids(m.group()), True))
