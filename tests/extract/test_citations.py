@@ -98,6 +98,15 @@ STYLES = [
         "Roe, Jane. The Valley Wars. London: Northbank Press, 2018.",
         dict(authors=["Jane Roe"], title="The Valley Wars", publisher="Northbank Press", date="2018"),
     ),
+    (  # bibliography entry with initials and two authors
+        'Smith, J. R., and Tom Reyes. "Recruits in the Hills." Frontier Review 4, no. 2 (2021): 1-20.',
+        dict(
+            authors=["J. R. Smith", "Tom Reyes"],
+            title="Recruits in the Hills",
+            publisher="Frontier Review",
+            date="2021",
+        ),
+    ),
     (  # a tweet by a person
         "Special Envoy Lena Hart (@LenaHartEnvoy), Twitter, May 15, 2020, at https://twitter.com/x/status/1, "
         "accessed on June 1, 2020.",

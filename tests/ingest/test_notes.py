@@ -175,3 +175,39 @@ def test_numbered_list_in_the_body_is_not_a_note_block() -> None:
     ct = _clean(text)
     assert ct.notes == []
     assert "2. Open the markets" in ct.body
+
+
+def test_web_page_with_bracket_markers_and_references_heading() -> None:
+    text = (
+        "The group expanded into the northern districts in 2019.[1] Officials disputed the figures.[2]\n"
+        "A second paragraph says the group recruited 300 fighters in 2020.[3]\n"
+        "References\n"
+        '[1] Jane Roe, "Northern Expansion", Valley Gazette, 12 March 2020.\n'
+        "[2] Ibid.\n"
+        '[3] Tom Reyes, "Recruits", Frontier Review, 2021, https://example.org/recruits\n'
+        "About the author\n"
+        "Jane Smith is a researcher at the Frontier Institute.\n"
+    )
+    ct = _clean(text)
+    assert ct.body.split("\n\n") == [
+        "The group expanded into the northern districts in 2019. Officials disputed the figures.",
+        "A second paragraph says the group recruited 300 fighters in 2020.",
+    ]
+    assert _notes(ct)["3"].endswith("https://example.org/recruits")
+    assert _marker_ids(ct) == ["1", "2", "3"]
+
+
+def test_source_list_after_wrapped_body() -> None:
+    text = (
+        "Militants attacked the checkpoint at dawn, killing 12 soldiers, according to\n"
+        "officials who spoke on condition of anonymity. The group denied it.\n"
+        "Sources\n"
+        "Roe, Jane. Northern Expansion. London: Hillside, 2019.\n"
+        'Reyes, Tom. "Recruits." Frontier Review 4, no. 2 (2021): 1-20.\n'
+    )
+    ct = _clean(text)
+    assert ct.body == (
+        "Militants attacked the checkpoint at dawn, killing 12 soldiers, according to officials who spoke "
+        "on condition of anonymity. The group denied it."
+    )
+    assert list(_notes(ct)) == ["s1", "s2"]

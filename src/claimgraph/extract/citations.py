@@ -85,8 +85,8 @@ _APA = re.compile(
     r"(?P<rest>.+)$"
 )
 _BIB = re.compile(
-    r"^(?P<last>[A-Z][\w'’-]+),\s+(?P<first>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
-    r"(?:,?\s+(?:and|&)\s+(?P<more>[^.]+?))?\.\s+(?P<rest>\S.+)$"
+    r"^(?P<last>[A-Z][\w'’-]+),\s+(?P<first>(?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s*(?:[A-Z]\.|[A-Z][\w'’-]+)){0,2})"
+    r"(?:,?\s+(?:and|&)\s+(?P<more>[^.]+?))?(?:\.|(?<=\b[A-Z]\.))\s+(?P<rest>\S.+)$"
 )
 _COMMENT_START = re.compile(
     r"^(?:as per|according to|for (?:more|a|an|the|further|details)|this|there|it|the author|some|interview|"

@@ -18,7 +18,14 @@ import re
 import statistics
 from collections import Counter
 
-from claimgraph.ingest.notes import Block, collect_notes, find_markers, mark_note_starts, note_start
+from claimgraph.ingest.notes import (
+    Block,
+    collect_notes,
+    find_markers,
+    is_section_heading,
+    mark_note_starts,
+    note_start,
+)
 from claimgraph.ingest.offsets import OffsetBuilder
 from claimgraph.records import CleanText, Document
 
@@ -101,10 +108,26 @@ def _lines(src: str) -> list[tuple[int, int]]:
     return out
 
 
+_TRAILING_MARK = re.compile(r"(?:\[\d{1,3}\]|\^\{[^}]*\}|<sup>\d+</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[\"”’')\]*_\s])+$")
+
+
+def _ends_sentence(line: str) -> bool:
+    t = _TRAILING_MARK.sub("", line)
+    return bool(t) and t[-1] in ".!?:"
+
+
 def _blocks(src: str, lines: list[tuple[int, int]]) -> list[Block]:
-    """Paragraph blocks: blank-line separated runs, one per line when lines are unwrapped."""
-    lengths = [e - s for s, e in lines if src[s:e].strip()]
-    wrapped = bool(lengths) and statistics.median(lengths) < 120 and len(lengths) > 5
+    """Paragraph blocks: blank-line separated runs, one per line when lines are unwrapped.
+
+    Text is taken as hard-wrapped (PDF style) when its lines are short and
+    most of them end mid-sentence; then a paragraph also ends at a short
+    line that ends a sentence.  A note number or a section heading always
+    starts a new block.
+    """
+    texts = [src[s:e] for s, e in lines if src[s:e].strip()]
+    lengths = [len(t) for t in texts]
+    ends = sum(_ends_sentence(t) for t in texts)
+    wrapped = len(texts) > 5 and statistics.median(lengths) < 120 and ends < 0.6 * len(texts)
     width = sorted(lengths)[int(len(lengths) * 0.9)] if lengths else 0
     blocks: list[Block] = []
     cur: list[tuple[int, int]] = []
@@ -115,12 +138,12 @@ def _blocks(src: str, lines: list[tuple[int, int]]) -> list[Block]:
                 blocks.append(Block(cur))
             cur = []
             continue
-        if cur and (not wrapped or note_start(line, True) is not None):
+        heading = is_section_heading(line)
+        if cur and (not wrapped or heading or note_start(line, True) is not None):
             blocks.append(Block(cur))
             cur = []
         cur.append((s, e))
-        t = line.rstrip()
-        if wrapped and t and t[-1] in ".!?:" and len(t) < 0.75 * width:
+        if heading or (wrapped and _ends_sentence(line) and len(line.rstrip()) < 0.75 * width):
             blocks.append(Block(cur))
             cur = []
     if cur:
