@@ -1,0 +1,1 @@
+"""spaCy components of the claimgraph pipeline, one module each (registered in ``nlp.factories``)."""
