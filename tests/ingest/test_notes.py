@@ -211,3 +211,19 @@ def test_source_list_after_wrapped_body() -> None:
         "on condition of anonymity. The group denied it."
     )
     assert list(_notes(ct)) == ["s1", "s2"]
+
+
+def test_bulleted_endnotes_from_an_html_list_take_the_marker_numbers() -> None:
+    text = (
+        f"{BODY}¹ Officials disputed the figures.²\n\n"
+        "A second paragraph adds that recruits came from the valley towns.³\n\n"
+        "Notes\n\n"
+        f"- {CITE_A}\n- Ibid.\n- {CITE_B}"
+    )
+    ct = _clean(text)
+    assert _notes(ct) == {"1": CITE_A, "2": "Ibid.", "3": CITE_B}
+
+
+def test_bulleted_source_list_without_markers_keeps_s_ids() -> None:
+    text = f"{BODY}\n\nFurther reading\n\nSources\n\n- {CITE_A}\n- {CITE_B}"
+    assert list(_notes(_clean(text))) == ["s1", "s2"]

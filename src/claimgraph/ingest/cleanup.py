@@ -25,6 +25,7 @@ from claimgraph.ingest.notes import (
     is_section_heading,
     mark_note_starts,
     note_start,
+    number_listed_notes,
 )
 from claimgraph.ingest.offsets import OffsetBuilder
 from claimgraph.records import CleanText, Document
@@ -421,6 +422,8 @@ def clean(doc: Document) -> CleanText:
             if b.kind == "body":
                 b.kind = "foreign"
     markers = find_markers(blocks, src, {n.id for n in notes})
+    if number_listed_notes(notes, markers):
+        markers = find_markers(blocks, src, {n.id for n in notes})
     ed = _edits(src, blocks, markers)
     out = OffsetBuilder()
     spans = []

@@ -216,6 +216,26 @@ def _section_is_numbered(blocks: list[Block], h: int) -> bool:
     return False
 
 
+_BULLET = re.compile(r"\s*[-•*·–]\s+")
+
+
+def number_listed_notes(notes: list[Note], markers: list[Marker]) -> bool:
+    """Give list entries ("s1", "s2"…) numbers when the body's markers count them.
+
+    Readers turn an HTML ordered list of notes into bullets; when every note
+    is such an entry and the markers run from 1 up to at most their number,
+    entry k is note k.  Returns True when it renumbered.
+    """
+    if not notes or not all(n.id.startswith("s") for n in notes):
+        return False
+    ids = {int(m.note_id) for m in markers if m.note_id.isdigit()}
+    if not ids or max(ids) > len(notes) or len(ids) < max(1, len(notes) // 2):
+        return False
+    for k, note in enumerate(notes, 1):
+        note.id = str(k)
+    return True
+
+
 def collect_notes(blocks: list[Block], src: str) -> list[Note]:
     """Pass 2: attach continuations, read source lists, return the notes.
 
@@ -247,9 +267,11 @@ def collect_notes(blocks: list[Block], src: str) -> list[Note]:
             b.kind = "note-part"
             last.parts.extend(b.lines)
             continue
-        if section == "list" and (looks_like_citation(text) or (len(text) < 300 and "," in text)):
+        if section == "list" and (looks_like_citation(text) or len(text) < 300):
             n_src += 1
-            b.kind, b.note_id, b.text_start = "note", f"s{n_src}", b.start
+            bullet = _BULLET.match(text)
+            b.kind, b.note_id = "note", f"s{n_src}"
+            b.text_start = b.start + (bullet.end() if bullet else 0)
             last = b
             continue
         if section is not None:
