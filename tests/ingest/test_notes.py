@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.ingest.cleanup import clean
+from claimgraph.ingest.cleanup import clean, marker_positions
 from claimgraph.records import CleanText, Document
 
 BODY = (
@@ -227,3 +227,11 @@ def test_bulleted_endnotes_from_an_html_list_take_the_marker_numbers() -> None:
 def test_bulleted_source_list_without_markers_keeps_s_ids() -> None:
     text = f"{BODY}\n\nFurther reading\n\nSources\n\n- {CITE_A}\n- {CITE_B}"
     assert list(_notes(_clean(text))) == ["s1", "s2"]
+
+
+def test_marker_positions_point_to_the_end_of_the_marked_sentence() -> None:
+    text = f"{BODY}¹ The camps were later abandoned.²\n\nNotes\n\n1. {CITE_A}\n\n2. {CITE_B}\n"
+    ct = _clean(text)
+    pos = dict((note, at) for at, note in marker_positions(ct))
+    assert ct.body[: pos["1"]].endswith("according to several residents.")
+    assert ct.body[: pos["2"]].endswith("later abandoned.")

@@ -439,3 +439,19 @@ def clean(doc: Document) -> CleanText:
         spans.append((start, len(out)))
     body = out.text()
     return CleanText(body, out.offsets(), notes, markers, _repeats(spans, body))
+
+
+def marker_positions(ct: CleanText) -> list[tuple[int, str]]:
+    """Where each removed marker sat in the body: ``(body offset, note id)``, in body order.
+
+    The offset is just after the body character that preceded the marker, so
+    a sentence span ``[start, end)`` carries the notes whose offset falls in
+    ``(start, end]``.
+    """
+    order = sorted(range(len(ct.offsets)), key=ct.offsets.__getitem__)
+    doc_pos = [ct.offsets[i] for i in order]
+    out = []
+    for m in ct.markers:
+        k = bisect.bisect_left(doc_pos, m.start)
+        out.append((order[k - 1] + 1 if k else 0, m.note_id))
+    return sorted(out)
