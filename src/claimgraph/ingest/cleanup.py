@@ -65,25 +65,9 @@ _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-z'’-]+|[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.)*|(?:al|el|bin|ibn|van|von|de|da)-?)$"
 )
 _NOT_NAME = {
-    "the",
-    "of",
-    "and",
-    "in",
-    "on",
-    "for",
-    "introduction",
-    "abstract",
-    "summary",
-    "conclusion",
-    "state",
-    "province",
-    "group",
-    "network",
-    "contents",
-    "notes",
-    "background",
-    "overview",
-}
+    "the", "of", "and", "in", "on", "for", "introduction", "abstract", "summary", "conclusion", "state",
+    "province", "group", "network", "contents", "notes", "background", "overview",
+}  # fmt: skip
 _FUNCTION_WORDS = {
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as",
     "that", "which", "who", "whose", "its", "their", "his", "her", "this", "these", "those", "into", "than",
@@ -109,7 +93,9 @@ def _lines(src: str) -> list[tuple[int, int]]:
     return out
 
 
-_TRAILING_MARK = re.compile(r"(?:\[\d{1,3}\]|\^\{[^}]*\}|<sup>\d+</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[\"”’')\]*_\s])+$")
+_TRAILING_MARK = re.compile(
+    r"(?:\[\d{1,3}\]|\^\{[^}]*\}|<sup>\d+</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[.!?\"”’)])\d{1,3}|[\"”’')\]*_\s])+$"
+)
 
 
 def _ends_sentence(line: str) -> bool:

@@ -152,14 +152,13 @@ def mark_note_starts(blocks: list[Block], src: str) -> None:
         int(m.group().translate(_SUP_TO_DIGIT)) for m in re.finditer(rf"[{SUPERSCRIPTS}]{{1,3}}", src)
     }
     starts: list[NoteStart | None] = []
-    in_section = False
     for b in blocks:
         line = src[b.lines[0][0] : b.lines[0][1]]
         if len(b.lines) == 1 and is_section_heading(line):
-            b.kind, in_section = "heading", True
+            b.kind = "heading"
             starts.append(None)
-            continue
-        starts.append(note_start(line, True))
+        else:
+            starts.append(note_start(line, True))
     in_section = False
     max_id = 0
     for i, (b, ns) in enumerate(zip(blocks, starts, strict=True)):
@@ -341,16 +340,12 @@ def _candidates(line: str, base: int, note_ids: set[int]) -> list[_Cand]:
             out.append(_Cand(base + m.start(), base + m.end(), ids, True))
     for m in _GLUED.finditer(line):
         n = int(m.group(2))
-        if n in note_ids:
-            out.append(_Cand(base + m.start(2), base + m.end(2), [n], False))
+        if n in note_ids or m.group(1)[-1] in '."”’)':
+            out.append(_Cand(base + m.start(2), base + m.end(2), [n], False, orphan=n not in note_ids))
     for m in _GLUED_YEAR.finditer(line):
         n = int(m.group(1))
         if n in note_ids:
             out.append(_Cand(base + m.start(1), base + m.end(1), [n], False))
-    for m in _GLUED.finditer(line):
-        n = int(m.group(2))
-        if n not in note_ids and m.group(1)[-1] in '."”’)':
-            out.append(_Cand(base + m.start(2), base + m.end(2), [n], False, orphan=True))
     for m in _SPACED.finditer(line):
         n = int(m.group(2))
         if n in note_ids:
