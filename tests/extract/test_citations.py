@@ -191,6 +191,22 @@ def test_citation_fields_per_style(text: str, expected: dict[str, object]) -> No
     assert c.ref is None
 
 
+@pytest.mark.parametrize(
+    ("tail", "accessed"),
+    [
+        ("accessed on May 23, 2020.", "2020-05-23"),
+        ("Accessed on 19 November 2020.", "2020-11-19"),
+        ("(accessed June 2020).", "2020-06"),
+        ("Retrieved 3 March 2021, from", "2021-03-03"),
+        ("accessed on July 1,", None),
+    ],
+)
+def test_access_dates(tail: str, accessed: str | None) -> None:
+    c = _one(f'A. Writer, "Title", Outlet, May 2, 2019, at https://example.org/x, {tail}')
+    assert c.accessed == accessed
+    assert c.date == "2019-05-02"
+
+
 def test_comment_note_keeps_a_record_without_title() -> None:
     c = _one("Some local sources mention that he later left the group.")
     assert (c.id, c.title, c.publisher, c.date, c.ref) == ("1", None, None, None, None)

@@ -69,8 +69,8 @@ _NOT_URL = re.compile(r"(?:accessed|retrieved|available|viewed|and|at|on|in|last
 _URL_CHUNK = re.compile(r"[/%_=.&?#]|\d")
 _ACCESSED = re.compile(
     r"[\[(]?\b(?:last\s+)?(?:accessed|retrieved|viewed|visited|consulted)(?:\s+on)?\s*:?\s*"
-    rf"(?P<date>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?"
-    r"|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{4})?)[\])]?(?:,\s*from\b)?",
+    rf"(?P<date>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{4}}-\d\d-\d\d)?)[\])]?(?:,\s*from\b)?",
     re.IGNORECASE,
 )
 _IBID = re.compile(r"^(?:ibid|ibidem|id)\b\.?", re.IGNORECASE)
@@ -155,11 +155,7 @@ def _take_accessed(text: str) -> tuple[str | None, str]:
     m = _ACCESSED.search(text)
     if not m:
         return None, text
-    date = parse_date(m.group("date") or "", years=False) if m.group("date") else None
-    if date is None and m.group("date"):
-        iso = re.match(r"(\d{4}-\d\d-\d\d)|(\d{1,2})/(\d{1,2})/(\d{4})", m.group("date"))
-        if iso and iso.group(1):
-            date = iso.group(1)
+    date = parse_date(m.group("date"), years=False) if m.group("date") else None
     return date, (text[: m.start()] + " " + text[m.end() :]).strip()
 
 
