@@ -107,6 +107,22 @@ STYLES = [
             date="2021",
         ),
     ),
+    (  # author-date bibliography
+        "Roe, Jane. 2018. The Valley Wars. London: Hillside.",
+        dict(authors=["Jane Roe"], title="The Valley Wars", publisher="Hillside", date="2018"),
+    ),
+    (  # only an organisation and a document symbol: no title
+        "United Nations Security Council, S/2019/101, para. 45.",
+        dict(title=None, publisher="United Nations Security Council", date=None),
+    ),
+    (  # UN report with its symbol in parentheses
+        "Report of the Secretary-General on the situation in the valley (A/74/101–S/2019/102), 2 June 2019, para. 8.",
+        dict(title="Report of the Secretary-General on the situation in the valley", date="2019-06-02"),
+    ),
+    (  # a lead-in before "see"
+        'For more on the smuggling routes, see Tom Reyes, "The Border Economy", Frontier Review, 2017.',
+        dict(authors=["Tom Reyes"], title="The Border Economy", publisher="Frontier Review", date="2017"),
+    ),
     (  # a tweet by a person
         "Special Envoy Lena Hart (@LenaHartEnvoy), Twitter, May 15, 2020, at https://twitter.com/x/status/1, "
         "accessed on June 1, 2020.",

@@ -421,6 +421,9 @@ def _bibliography(text: str) -> tuple[list[str], str] | None:
     if not _person(names[0]):
         return None
     rest = m.group("rest")
+    year = re.match(r"\(?((?:1[89]|20)\d\d)[a-z]?\)?\.\s+", rest)  # author-date: "Roe, Jane. 2018. Title."
+    if year:
+        rest = f"{rest[year.end() :].rstrip(' .')}, {year.group(1)}."
     quoted = _quoted(rest)
     if not quoted and not rest.startswith("*"):
         # the title runs to the first full stop; mark it as quoted for the common path
@@ -431,16 +434,18 @@ def _bibliography(text: str) -> tuple[list[str], str] | None:
     return names, rest
 
 
+_LEAD = re.compile(
+    r"^(?:(?:for|on)\s+(?:a|an|the|more|further|details)\b[^,;:]{0,50}[,;:]\s*)?"
+    r"(?:see also|see|cf\.|(?:as )?(?:cited|quoted) in|for example|e\.g\.)[,:]?\s+"
+    r"(?:(?:for example|e\.g\.)[,:]?\s+)?",
+    re.IGNORECASE,
+)
+
+
 def parse_note(note: Note) -> Citation:
     """One note as a ``Citation`` (pointers keep a provisional ``ref``; see ``parse_citations``)."""
     text = _clean(note.text)
-    text = re.sub(
-        r"^(?:see also|see|cf\.|(?:as )?(?:cited|quoted) in|for example|e\.g\.)[,:]?\s+",
-        "",
-        text,
-        flags=re.IGNORECASE,
-    )
-    text = re.sub(r"^(?:for example|e\.g\.)[,:]?\s+", "", text, flags=re.IGNORECASE)
+    text = _LEAD.sub("", text)
     cit = _pointer(note.id, text) or _parse_source(note.id, text)
     cit.raw, cit.start, cit.end = note.text, note.start, note.end
     return cit
@@ -574,10 +579,14 @@ def _find_title(segs: list[str], kinds: list[str], m: _Masked, cit: Citation) ->
             cit.publisher = _publisher(who)
         kinds[handle] = "used"
         return None
-    if texts and not cit.authors and persons(m.unmask(segs[texts[0]])):
-        cit.authors = persons(m.unmask(segs[texts[0]])) or []
+    first = m.unmask(segs[texts[0]]) if texts else ""
+    if texts and not cit.authors and persons(first):
+        cit.authors = persons(first) or []
         kinds[texts[0]], texts = "used", texts[1:]
-    elif len(texts) >= 2 and _org_like(m.unmask(segs[texts[0]])):
+    elif len(texts) >= 2 and re.fullmatch(r"[A-Z][a-z'’-]+", first) and first.lower() not in _ORG_WORDS:
+        cit.authors = [first]  # a short form: "Roe, Valley Wars, 12."
+        kinds[texts[0]], texts = "used", texts[1:]
+    elif texts and _org_like(first):
         cit.publisher = _publisher(m.unmask(segs[texts[0]]))
         kinds[texts[0]], texts = "used", texts[1:]
     return texts[0] if texts else None
