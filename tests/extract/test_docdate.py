@@ -82,3 +82,12 @@ def test_find_dates_prefers_the_fullest_reading() -> None:
 
 def test_a_report_published_by_someone_else_is_not_the_document_date() -> None:
     assert _date(BODY + "A report published on May 4, 2020 by the mission said the same.\n") is None
+
+
+def test_a_lone_far_future_note_date_is_ignored() -> None:
+    cits = [
+        Citation("1", date="2019-06-02"),
+        Citation("2", accessed="2020-03-01"),
+        Citation("3", date="2029-01-01"),
+    ]
+    assert _date(BODY, cits) == "2020-03"

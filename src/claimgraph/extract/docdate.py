@@ -134,8 +134,10 @@ def _from_citations(citations: list[Citation]) -> str | None:
     dates = [d for c in citations for d in (c.date, c.accessed) if d]
     if not dates:
         return None
-    latest = max(dates, key=lambda d: (d[:4], d[5:7] or "00", d[8:10] or "00"))
-    return latest[:7]
+    dates.sort(key=lambda d: (d[:4], d[5:7] or "00", d[8:10] or "00"))
+    if len(dates) > 2 and int(dates[-1][:4]) - int(dates[-2][:4]) > 2:
+        dates.pop()  # a lone far-off year is a typo in a note, not the writing date
+    return dates[-1][:7]
 
 
 def document_date(doc: Document, clean: CleanText, citations: list[Citation]) -> str | None:
