@@ -28,7 +28,7 @@ from claimgraph.ingest.notes import (
     number_listed_notes,
 )
 from claimgraph.ingest.offsets import OffsetBuilder
-from claimgraph.records import CleanText, Document
+from claimgraph.records import CleanText, Document, Marker
 
 _PAGE_NO = re.compile(r"^\W*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.IGNORECASE)
 _ROLE = (
@@ -78,6 +78,7 @@ _FUNCTION_WORDS = {
     "whether", "because", "although", "though", "where", "whereas", "before", "after", "being", "more",
     "most", "less", "least", "very", "will", "would", "could", "should", "may", "might", "can", "must",
 }  # fmt: skip
+_DROP = re.compile(r"\u00ad|(?<! )\*|\*(?! |$)")  # soft hyphens; asterisks of *emphasis*, not " * " bullets
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _MAX_LOOKAHEAD = 15
 _SHINGLE = 5
@@ -99,7 +100,7 @@ _TRAILING_MARK = re.compile(
 
 
 def _ends_sentence(line: str) -> bool:
-    t = _TRAILING_MARK.sub("", line)
+    t = _TRAILING_MARK.sub("", line[-60:])
     return bool(t) and t[-1] in ".!?:"
 
 
@@ -237,7 +238,8 @@ class _Edits:
         out.copy(src, pos, e)
 
 
-def _edits(src: str, blocks: list[Block], markers: list) -> _Edits:
+def _edits(src: str, blocks: list[Block], markers: list[Marker]) -> _Edits:
+    """Markers, emphasis asterisks and soft hyphens to drop; HTML entities to decode."""
     ed = _Edits()
     for m in markers:
         ed.add(m.start, m.end)
@@ -246,11 +248,8 @@ def _edits(src: str, blocks: list[Block], markers: list) -> _Edits:
             continue
         for s, e in b.lines:
             line = src[s:e]
-            for i, ch in enumerate(line):
-                if ch == "\u00ad" or (
-                    ch == "*" and not (line[i - 1 : i] == " " and line[i + 1 : i + 2] in (" ", ""))
-                ):
-                    ed.add(s + i, s + i + 1)
+            for m in _DROP.finditer(line):
+                ed.add(s + m.start(), s + m.end())
             for m in _ENTITY.finditer(line):
                 char = html.unescape(m.group())
                 if char != m.group():

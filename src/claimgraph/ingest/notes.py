@@ -366,7 +366,7 @@ def _best_chain(cands: list[_Cand]) -> set[int]:
         score[i] = w
         if not c.ids:
             continue
-        for j in range(i):
+        for j in range(max(0, i - 60), i):  # markers rise steadily: a bounded look back is enough
             p = cands[j]
             if p.ids and p.ids[-1] < c.ids[0] <= p.ids[-1] + 25 and score[j] + w > score[i]:
                 score[i], back[i] = score[j] + w, j
