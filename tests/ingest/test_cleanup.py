@@ -200,3 +200,11 @@ def test_running_head_on_two_pages_is_dropped() -> None:
     ct = _clean(text)
     assert "Frontier Monitor" not in ct.body
     assert "second round of talks" in ct.body
+
+
+def test_hyphen_kept_when_the_document_spells_the_word_with_it() -> None:
+    text = (
+        f"{PARA} It was a well-known route.\n\nThe route was well-\nknown to the smugglers of the valley.\n"
+    )
+    ct = _clean(text)
+    assert "was well-known to the smugglers" in ct.body

@@ -219,8 +219,17 @@ class _Edits:
         if start not in self.at:
             self.at[start] = (end, repl)
 
-    def freeze(self) -> None:
+    def freeze(self, src: str) -> None:
         self.starts = sorted(self.at)
+        self.src = src
+        self._words: set[str] | None = None
+
+    def hyphenated(self, a: str, b: str) -> bool:
+        """True when the document writes "a-b" elsewhere and never "ab"."""
+        if self._words is None:
+            self._words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", self.src.lower()))
+        a, b = a.lower(), b.lower()
+        return f"{a}-{b}" in self._words and f"{a}{b}" not in self._words
 
     def copy(self, out: OffsetBuilder, src: str, s: int, e: int) -> None:
         """Append ``src[s:e]`` to ``out`` with the edits applied."""
@@ -254,15 +263,23 @@ def _edits(src: str, blocks: list[Block], markers: list[Marker]) -> _Edits:
                 char = html.unescape(m.group())
                 if char != m.group():
                     ed.add(s + m.start(), s + m.end(), char)
-    ed.freeze()
+    ed.freeze(src)
     return ed
 
 
-def _join(out: OffsetBuilder, gap_pos: int, next_char: str) -> None:
-    """Join the next line onto ``out``: undo a line-break hyphen, else put a space."""
+def _join(out: OffsetBuilder, gap_pos: int, next_text: str, ed: _Edits) -> None:
+    """Join the next line onto ``out``: undo a line-break hyphen, else put a space.
+
+    "organi-" + "sation" becomes "organisation", unless the document spells
+    the pair with a hyphen elsewhere and never without ("well-known").
+    """
     out.rstrip()
     last = out.last()
-    if last == "-" and out.last(2).isalpha() and next_char.islower():
+    if last == "-" and out.last(2).isalpha() and next_text[:1].islower():
+        before = re.search(r"[A-Za-z]+$", out.tail(40)[:-1])
+        after = re.match(r"[a-z]+", next_text)
+        if before and after and ed.hyphenated(before.group(), after.group()):
+            return
         out.pop()
     elif last not in ("-", "—", "–", "/", ""):
         out.put(" ", gap_pos)
@@ -273,7 +290,7 @@ def _emit(out: OffsetBuilder, src: str, blocks: list[Block], ed: _Edits) -> None
     for b in blocks:
         for s, e in b.lines:
             if not first:
-                _join(out, _gap(src, s), src[s:e].lstrip("*_ \t")[:1])
+                _join(out, _gap(src, s), src[s:e].lstrip("*_ \t")[:30], ed)
             first = False
             ed.copy(out, src, s, e)
     out.rstrip()

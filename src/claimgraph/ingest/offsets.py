@@ -33,6 +33,10 @@ class OffsetBuilder:
         """The ``k``-th character from the end, or "" when there is none."""
         return self._chars[-k] if len(self._chars) >= k else ""
 
+    def tail(self, n: int) -> str:
+        """The last ``n`` characters."""
+        return "".join(self._chars[-n:])
+
     def pop(self) -> None:
         """Drop the last character."""
         self._chars.pop()
