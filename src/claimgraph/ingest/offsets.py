@@ -52,8 +52,3 @@ class OffsetBuilder:
 
     def offsets(self) -> list[int]:
         return list(self._offsets)
-
-
-def copied_positions(body: str, offsets: list[int], source: str) -> list[int]:
-    """Indices ``i`` of ``body`` whose character is a verbatim copy of ``source[offsets[i]]``."""
-    return [i for i, ch in enumerate(body) if source[offsets[i]] == ch]
