@@ -1,14 +1,378 @@
-"""Event extraction (being written: see the extraction issue)."""
+"""Event extraction: dated, placed or named happenings in the body.
+
+Kinds: attack, ct_operation, arrest, surrender, clash, founding,
+leadership_change.  For each sentence, trigger phrases from the
+``event_triggers`` lexicon are found (``event_triggers``), their clause is
+read for date, place, actors, targets and casualties (``event_args``), the
+kind is settled by who acts on whom (state forces → ct_operation, militants →
+attack, militants on militants → clash), and mentions that are generic
+(plural "attacks", counted "59 operations", habitual, hypothetical, negated,
+a bare anaphoric "the attack") or unidentified (no date, place or name: the
+annotation guide) are dropped.  Mentions of one happening collapse into one
+event (``event_merge``); names and ids come from ``event_names``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.context import ExtractContext
+from claimgraph.extract.dates import DateMention, find_dates
+from claimgraph.extract.event_args import (
+    Args,
+    actors,
+    casualties,
+    entities_in,
+    find_date,
+    find_location,
+    patient_entities,
+    predicate_of,
+    scope_of,
+    side_of,
+)
+from claimgraph.extract.event_merge import collapse
+from claimgraph.extract.event_names import Candidate, event_name, modified, operation_name, role_word
+from claimgraph.extract.event_triggers import Lexicons, Trigger, find_triggers
 from claimgraph.extract.index import EntityIndex
-from claimgraph.records import Event
+from claimgraph.records import Entity, Event
+
+MODALS = {"may", "might", "could", "would", "should", "will", "can", "must", "shall"}
+ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
+RULE = "events"
 
 
 def extract_events(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list[Event]:
     """Events of the body, offsets in body coordinates."""
-    return []
+    lex = Lexicons.of(ctx.packs)
+    dates = _dates_by_token(doc, find_dates(doc.text, ctx.doc_date))
+    candidates: list[Candidate] = []
+    for sent in doc.sents:
+        habitual = lex.is_habitual(sent)
+        found: list[tuple[Trigger, Candidate]] = []
+        for trig in find_triggers(sent, lex):
+            if _generic(trig, lex, habitual, dates):
+                continue
+            args = _read(trig, sent, index, lex, dates)
+            if _anaphoric(trig, args):
+                continue
+            cand = _candidate(trig, args, sent, index, lex)
+            if cand is not None:
+                found.append((trig, cand))
+        for trig, cand in _fold_sentence(found):
+            if _identified(trig, cand):
+                ctx.bump(cand.rule)
+                candidates.append(cand)
+    candidates += _named(doc, lex, index)
+    candidates.sort(key=lambda c: c.start)
+    return collapse(candidates)
+
+
+def _dates_by_token(doc: Doc, mentions: list[DateMention]) -> dict[int, DateMention]:
+    out: dict[int, DateMention] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for tok in span:
+                out[tok.i] = m
+    return out
+
+
+def _counted(tok: Token, dates: dict[int, DateMention]) -> bool:
+    """ "59 operations", "four emirs": a number (not a year) counts the noun."""
+    return any(
+        (c.dep_ == "nummod" or (c.like_num and c.i < tok.i)) and c.i not in dates for c in tok.children
+    )
+
+
+def _generic(trig: Trigger, lex: Lexicons, habitual: set[int], dates: dict[int, DateMention]) -> bool:
+    """Plural, counted, modifier-only, habitual, negated or hypothetical mentions."""
+    head = trig.head
+    if operation_name(trig):
+        return False
+    if trig.is_noun:
+        if head.tag_ in ("NNS", "NNPS") and not (trig.entry.state and _has_place_prep(head)):
+            return True
+        if head.dep_ in ("compound", "amod", "poss") and head.head.i >= trig.end:
+            return True
+        if _counted(head, dates):
+            return True
+    elif head.dep_ == "amod" or (
+        head.tag_ == "VBN"
+        and head.dep_ in ("acl",)
+        and head.head.pos_ == "NOUN"
+        and not any(c.dep_ in ("agent", "prep") for c in head.children)
+    ):
+        return True
+    pred = predicate_of(head)
+    checked = [head, pred] if (not trig.is_noun or head.head.i == pred.i) else [head]
+    for tok in checked:
+        for c in tok.children:
+            if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) or c.i in habitual:
+                return True
+            counted = c.dep_ in ("nsubj", "nsubjpass", "dobj") and _counted(c, dates)
+            if counted and trig.entry.kind != "killing":  # "killed four militants" is a casualty figure
+                return True
+    if head.i in habitual or any(t.i in habitual for t in head.lefts):
+        return True
+    anc = head
+    for _ in range(6):
+        if anc.i != head.i and anc.lemma_.lower() in lex.irrealis:
+            return True
+        if anc.head.i == anc.i or anc.dep_ == "ccomp":
+            break
+        anc = anc.head
+    return (
+        not trig.is_noun
+        and head.tag_ in ("VBZ", "VBP", "VB")
+        and not any(c.dep_ == "auxpass" for c in head.children)
+    )
+
+
+def _has_place_prep(head: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "across") for c in head.children)
+
+
+def _anaphoric(trig: Trigger, args: Args) -> bool:
+    """ "the attack", "this jailbreak": a bare definite noun refers back to an event already told."""
+    head = trig.head
+    if not trig.is_noun or operation_name(trig):
+        return False
+    dets = [c for c in head.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in ANAPHORIC_DETS:
+        return False
+    if any(c.dep_ in ("compound", "nmod", "poss") or (c.dep_ == "amod" and c.ent_type_) for c in head.lefts):
+        return False
+    direct = [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "of", "during")
+        for g in c.subtree
+    ]
+    has_date = args.date is not None and any(args.date.start <= t.idx < args.date.end for t in direct)
+    has_place = any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in head.children)
+    named = [e for e in args.patients if e.type != "place" or e.kind == "facility"]
+    return not (has_date or has_place or named)
+
+
+def _read(
+    trig: Trigger, sent: Span, index: EntityIndex, lex: Lexicons, dates: dict[int, DateMention]
+) -> Args:
+    pred = predicate_of(trig.head)
+    args = Args(predicate=pred, scope=scope_of(trig, pred, sent))
+    args.date = find_date(trig, pred, dates)
+    args.location = find_location(index, trig, pred, sent)
+    tagged, patients, others = actors(trig, pred, index, lex)
+    args.patient_tokens = [p for p in patients if p.i not in dates]
+    for tok, ent in tagged:
+        args.agent_side = args.agent_side or side_of(ent, tok, lex)
+        if ent is not None and (ent.type != "place" or ent.kind == "country"):
+            args.agents.append(ent)
+    for tok in args.patient_tokens:
+        args.patients += [e for e in patient_entities(index, tok) if e not in args.patients]
+    for tok in others:
+        args.others += [e for e in entities_in(index, tok) if e not in args.others]
+    args.communities = [e for _, _, e in index.mentions_in(*args.scope) if e.type == "community"]
+    start = min(trig.head.idx, args.scope[0])
+    args.killed, args.wounded = casualties(sent.doc.text[start : args.scope[1]])
+    return args
+
+
+def _patient_side(args: Args, lex: Lexicons) -> str | None:
+    for ent in args.patients:
+        side = side_of(ent, None, lex)
+        if side:
+            return side
+    return next((s for s in (lex.side_of_word(t) for t in args.patient_tokens) if s), None)
+
+
+def _kind(trig: Trigger, args: Args, sent: Span, lex: Lexicons) -> str | None:
+    """Settle attack / ct_operation / clash by who acts on whom; a declared caliph is a leadership change."""
+    entry = trig.entry
+    if entry.term == "declare" and any(t.lemma_.lower() in lex.leader_roles for t in trig.head.subtree):
+        return "leadership_change"
+    if entry.kind not in ("attack", "ct_operation", "killing"):
+        return entry.kind
+    agent, patient = args.agent_side, _patient_side(args, lex)
+    if entry.state or agent == "state":
+        return "ct_operation"
+    if agent == "militant" and patient == "militant":
+        return "clash"
+    if entry.kind == "killing":
+        named = [e for e in args.patients if e.type in ("person", "organization")]
+        if patient == "militant" or (named and agent is None and patient != "state"):
+            return "ct_operation"
+        return "attack" if named else None
+    if entry.kind == "ct_operation":
+        return "attack" if agent == "militant" else "ct_operation"
+    return "attack"
+
+
+def _candidate(trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: Lexicons) -> Candidate | None:
+    kind = _kind(trig, args, sent, lex)
+    if kind is None:
+        return None
+    persons = [e for e in args.patients if e.type == "person"]
+    groups = [e for e in args.patients if e.type == "organization"]
+    facilities = [e for e in args.patients if e.type == "place" and e.kind == "facility"]
+    if args.location is not None and args.location.kind == "facility" and args.location not in facilities:
+        facilities.append(args.location)
+    if kind == "founding":
+        groups = _founded(trig, args, index)
+        if not groups:
+            return None
+    elif kind == "leadership_change":
+        persons, groups = _leadership(trig, args, sent, index, lex)
+        if not persons:
+            return None
+    elif kind in ("arrest", "surrender") and not persons:
+        inside = [e for t in args.patient_tokens for e in entities_in(index, t) if e.type == "person"]
+        persons = inside[:1] or _nearest_person(trig, sent, index)
+        if not persons and not groups:
+            return None
+    cand = Candidate(
+        kind=kind,
+        name=event_name(kind, trig, args, sent, persons, groups, lex),
+        start=sent.start_char,
+        end=sent.end_char,
+        rule=f"{RULE}.{trig.entry.kind}_{'noun' if trig.is_noun else 'verb'}",
+        date=args.date.iso if args.date else None,
+        location=args.location,
+        killed=args.killed,
+        wounded=args.wounded,
+        persons=_ids(persons),
+        facilities=_ids(facilities),
+        groups=_ids(groups),
+    )
+    if kind == "attack":
+        targets = [*args.patients, *args.communities]
+        cand.targets = _ids([e for e in targets if e.type != "place" or e.kind == "facility"])
+    elif kind in ("founding", "leadership_change"):
+        cand.participants = _ids([*persons, *groups])
+    else:
+        cand.participants = _ids(
+            [e for e in [*args.agents, *args.patients, *args.others, *persons] if e.type != "place"]
+        )
+    return cand
+
+
+def _ids(entities: list[Entity]) -> list[str]:
+    return list(dict.fromkeys(e.id for e in entities))
+
+
+def _founded(trig: Trigger, args: Args, index: EntityIndex) -> list[Entity]:
+    """Groups a founding trigger brings into being (object, passive subject, "of X", apposition)."""
+    out = [e for e in args.patients if e.type == "organization"]
+    for tok in args.patient_tokens:
+        for ap in tok.children:
+            if ap.dep_ == "appos":
+                out += [e for e in entities_in(index, ap) if e.type == "organization" and e not in out]
+    if not out and trig.is_noun:
+        for c in trig.head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out += [e for e in entities_in(index, c) if e.type == "organization"]
+    return out
+
+
+def _leadership(
+    trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: Lexicons
+) -> tuple[list[Entity], list[Entity]]:
+    """(persons: new leader first, then the one replaced; groups led or choosing) of a leadership change."""
+    role = role_word(sent, trig, lex)
+    scope = list(trig.head.subtree)
+    if role is None or not (role in scope or abs(role.i - trig.head.i) <= 6):
+        return [], []
+    head = trig.head
+    subj = [c for c in head.children if c.dep_ == "nsubj"]
+    by = [g for c in head.children if c.dep_ == "agent" for g in c.children]
+    people = [e for e in entities_in(index, scope) if e.type == "person"]
+    subj_people = [e for t in subj for e in entities_in(index, t) if e.type == "person"]
+    by_people = [e for t in by for e in entities_in(index, t) if e.type == "person"]
+    if trig.entry.term in ("replace", "succeed"):
+        new = by_people or subj_people if trig.entry.term == "replace" else subj_people
+        persons = new + [p for p in people if p not in new]
+    else:
+        persons = [p for p in people if p not in subj_people] or subj_people
+    of = [g for c in role.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    mods = [c for c in role.children if c.dep_ in ("compound", "poss", "nmod")]
+    groups = [e for t in [*mods, *of] for e in patient_entities(index, t) if e.type == "organization"]
+    groups += [e for e in [*args.agents, *args.patients] if e.type == "organization" and e not in groups]
+    return persons, groups
+
+
+def _nearest_person(trig: Trigger, sent: Span, index: EntityIndex) -> list[Entity]:
+    """Fallback patient: the closest person mentioned before a passive verb or a noun, after an active verb."""
+    head = trig.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or head.tag_ == "VBN"
+    mentions = [(s, e) for s, _, e in index.mentions_in(sent.start_char, sent.end_char) if e.type == "person"]
+    if passive or trig.is_noun:
+        pool = [(head.idx - s, e) for s, e in mentions if s < head.idx]
+    else:
+        pool = [(s - head.idx, e) for s, e in mentions if s > head.idx]
+    return [min(pool, key=lambda p: p[0])[1]] if pool else []
+
+
+def _identified(trig: Trigger, cand: Candidate) -> bool:
+    """The guide's test: a specific event has a date, a place or a name."""
+    named = bool(cand.persons or cand.facilities or cand.name.startswith("Operation "))
+    if cand.kind in ("founding", "leadership_change") and trig.entry.kind == "founding":
+        return cand.date is not None
+    if trig.entry.weak:
+        named = named or bool(cand.participants or cand.targets)
+        return (cand.date is not None) + (cand.location is not None) + named >= 2
+    return cand.date is not None or cand.location is not None or named
+
+
+def _fold_sentence(found: list[tuple[Trigger, Candidate]]) -> list[tuple[Trigger, Candidate]]:
+    """Within a sentence, a killing linked to an attack/operation trigger is that event's outcome,
+    and a trigger in apposition to another ("Operation Hamza, a joint operation") is the same event."""
+    out: list[tuple[Trigger, Candidate]] = []
+    for trig, cand in found:
+        pair = next(
+            ((t2, c2) for t2, c2 in found if c2 is not cand and _folds_into(trig, cand, t2, c2, found)), None
+        )
+        if pair is None:
+            out.append((trig, cand))
+            continue
+        host_trig, host = pair
+        host.date = host.date or cand.date
+        host.location = host.location or cand.location
+        host.killed = host.killed if host.killed is not None else cand.killed
+        host.persons += [p for p in cand.persons if p not in host.persons]
+        field_name = "targets" if host.kind == "attack" else "participants"
+        mine = getattr(host, field_name)
+        mine += [p for p in [*cand.persons, *cand.targets, *cand.participants] if p not in mine]
+        if host.kind == "ct_operation" and cand.name.startswith("Killing of ") and not host.persons[1:]:
+            host.name = f"{modified(host_trig)} killing {cand.name.removeprefix('Killing of ')}"
+    return out
+
+
+def _folds_into(trig: Trigger, cand: Candidate, t2: Trigger, c2: Candidate, found: list) -> bool:
+    if trig.head.dep_ == "appos" and trig.head.head.i in range(t2.start, t2.end + 2) and c2.kind == cand.kind:
+        return True
+    if trig.entry.kind != "killing":
+        return False
+    hosts = [
+        t for t, c in found if t.entry.kind != "killing" and c.kind in ("attack", "ct_operation", "clash")
+    ]
+    return bool(hosts) and min(hosts, key=lambda t: abs(t.head.i - trig.head.i)) is t2
+
+
+def _named(doc: Doc, lex: Lexicons, index: EntityIndex) -> list[Candidate]:
+    """Well-known events named by shorthand ("9/11") from the ``event_named`` lexicon."""
+    out = []
+    for entry in lex.named:
+        for m in re.finditer(rf"(?<![\w/]){re.escape(entry['term'])}(?![\w/])", doc.text):
+            out.append(
+                Candidate(
+                    kind=entry["kind"],
+                    name=entry["name"],
+                    start=m.start(),
+                    end=m.end(),
+                    rule=f"{RULE}.named",
+                    date=str(entry["date"]),
+                    location=index.get(entry.get("location") or ""),
+                )
+            )
+    return out
