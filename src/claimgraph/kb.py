@@ -131,7 +131,9 @@ class KnowledgeBase:
             return FileResult(str(path), "unchanged", document=document.name)
         try:
             extraction = extract(document, packs=self.packs, nlp=self.nlp)
-            self.store.write_extraction(extraction, replace=replace)
+            self.store.write_extraction(
+                extraction, extraction.clean, sentences=extraction.sentences or None, replace=replace
+            )
         except ClaimgraphError as e:
             return FileResult(str(path), "failed", str(e), document=document.name)
         except Exception as e:

@@ -221,7 +221,7 @@ class Extraction:
     document_date: str | None = None
     extractor_version: str = ""
     clean: CleanText | None = None  # the cleanup result the body came from
-    sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence spans in Document.text
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # NLP sentence spans in clean.body
 
     def to_format(self) -> dict[str, Any]:
         """The per-document extraction format (shared/spec/extraction-format.md)."""
