@@ -4,10 +4,10 @@ and nothing else ever escapes read_document."""
 from __future__ import annotations
 
 import io
-import sys
 import zipfile
 from pathlib import Path
 
+import make_fixtures as fx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,9 +15,6 @@ from hypothesis import strategies as st
 from claimgraph.exc import ReadError
 from claimgraph.ingest.read import iter_paths, read_document
 from claimgraph.records import Document
-
-sys.path.insert(0, str(Path(__file__).parent))
-import make_fixtures as fx
 
 
 def _refusal(path: Path) -> str:

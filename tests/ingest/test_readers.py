@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import sys
 from pathlib import Path
 
+import make_fixtures as fx
 import pytest
 
 from claimgraph.exc import ReadError
 from claimgraph.ingest.read import iter_paths, read_document
 from claimgraph.ingest.readers import BY_NAME, READERS, Parsed, Reader, register
-
-sys.path.insert(0, str(Path(__file__).parent))
-import make_fixtures as fx
 
 
 def _flat(text: str) -> str:
