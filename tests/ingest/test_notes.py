@@ -235,3 +235,19 @@ def test_marker_positions_point_to_the_end_of_the_marked_sentence() -> None:
     pos = dict((note, at) for at, note in marker_positions(ct))
     assert ct.body[: pos["1"]].endswith("according to several residents.")
     assert ct.body[: pos["2"]].endswith("later abandoned.")
+
+
+def test_markdown_footnotes_without_a_notes_heading() -> None:
+    from claimgraph.ingest.cleanup import clean
+    from claimgraph.records import Document
+
+    text = (
+        "The river brigade claimed the ambush on 3 June.[^1] Officials blamed a rival faction.[^2]\n\n"
+        "[^1]: Statement of the river brigade, 4 June 2021.\n"
+        '[^2]: Provincial press office, "Ambush on the north road", 5 June 2021.\n'
+    )
+    ct = clean(Document(text=text, source_path="brief.md", sha256="", reader="text"))
+    assert [n.id for n in ct.notes] == ["1", "2"]
+    assert [m.note_id for m in ct.markers] == ["1", "2"]
+    assert "[^" not in ct.body and "[]" not in ct.body
+    assert ct.body.startswith("The river brigade claimed the ambush on 3 June.")

@@ -55,6 +55,7 @@ class NoteStart:
 
 _CARET = re.compile(r"\^\{\s*(\d{1,3})\s*[.)]?\s*([^}]{0,8})\}\s*")
 _CARET_BARE = re.compile(r"\^(\d{1,3})[.)]?\s+(?=\S)")
+_MD_FOOTNOTE = re.compile(r"\[\^(\d{1,3})\]:\s*(?=\S)")  # Markdown footnote definition "[^3]: …"
 _SUPER = re.compile(rf"([{SUPERSCRIPTS}]{{1,3}})[.)]?\s*(?=\S)")
 _BRACKET = re.compile(r"\[(\d{1,3})\][.)]?\s+(?=\S)")
 _DASH = re.compile(r"[-–•*]\s+(\d{1,3})[.)]\s+(?=\S)")
@@ -102,7 +103,13 @@ def note_start(line: str, in_section: bool) -> NoteStart | None:
     if m:
         extra = m.group(2).strip()
         return NoteStart(m.group(1), lead + m.end(), extra if extra not in ".)" else "", True)
-    for rx, strong in ((_CARET_BARE, True), (_BRACKET, True), (_SUPER, True), (_DASH, False)):
+    for rx, strong in (
+        (_MD_FOOTNOTE, True),
+        (_CARET_BARE, True),
+        (_BRACKET, True),
+        (_SUPER, True),
+        (_DASH, False),
+    ):
         m = rx.match(stripped)
         if m:
             return NoteStart(m.group(1).translate(_SUP_TO_DIGIT), lead + m.end(), "", strong)
@@ -294,7 +301,9 @@ def collect_notes(blocks: list[Block], src: str) -> list[Note]:
 # --- markers in the body -------------------------------------------------
 
 _SUP_RUN = re.compile(rf"[{SUPERSCRIPTS}]+(?:\s?[,‚⁻–-]\s?[{SUPERSCRIPTS}]+)*")
-_CARET_MARK = re.compile(r"\^\{\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\s*[.)]?\s*\}|\^(\d{1,3})\b")
+_CARET_MARK = re.compile(
+    r"\[\^(\d{1,3})\](?!:)|\^\{\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\s*[.)]?\s*\}|\^(\d{1,3})\b"
+)
 _SUP_TAG = re.compile(r"<sup>\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\s*</sup>", re.IGNORECASE)
 _BRACKET_MARK = re.compile(r"(?<=[^\s\d\[])\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
 _GLUED = re.compile(r"(?<=[^\W\d_])([)\"”’]?[.,;:!?][)\"”’]?|[)\"”’])(\d{1,3})(?=[\s)\"”’]|$)")
@@ -332,7 +341,7 @@ def _candidates(line: str, base: int, note_ids: set[int]) -> list[_Cand]:
         out.append(_Cand(base + m.start(), base + m.end(), _ids(m.group()), True))
     for rx in (_CARET_MARK, _SUP_TAG):
         for m in rx.finditer(line):
-            spec = m.group(1) or m.group(2) if rx is _CARET_MARK else m.group(1)
+            spec = (m.group(1) or m.group(2) or m.group(3)) if rx is _CARET_MARK else m.group(1)
             out.append(_Cand(base + m.start(), base + m.end(), _ids(spec), True))
     for m in _BRACKET_MARK.finditer(line):
         ids = _ids(m.group(1))
