@@ -69,20 +69,19 @@ class AliasLinks:
         text = doc.text
         ents = list(doc.ents)
         for m in BRACKETS.finditer(text):
-            ents = self._bracket(doc, ents, m)
+            ents = self._bracket(doc, text, ents, m)
         for ent in list(ents):
             m = OR_ACRONYM.match(text[ent.end_char : ent.end_char + 30])
             if m:
                 self._acronym_after(doc, ents, ent, ent.end_char + m.start(1), m.group(1))
         for ent, nxt in itertools.pairwise(ents):
-            self._pair(doc, ent, nxt)
+            self._pair(doc, text, ent, nxt)
         for ent in ents:
             self._slash(doc, ent)
         doc.ents = ents
         return doc
 
-    def _pair(self, doc: Doc, ent: Span, nxt: Span) -> None:
-        text = doc.text
+    def _pair(self, doc: Doc, text: str, ent: Span, nxt: Span) -> None:
         between = text[ent.end_char : nxt.start_char]
         if AKA.match(between) and ent.label_ == nxt.label_:
             add_link(doc, ent, nxt, "alias_links.aka")
@@ -99,18 +98,18 @@ class AliasLinks:
             if ALIAS_TRIGGER.search(re.sub(r"\b(?:his|her|its|the|a|as|by|of)\s+", "", before).rstrip()):
                 add_link(doc, ent, nxt, "alias_links.or")
 
-    def _bracket(self, doc: Doc, ents: list[Span], m: re.Match) -> list[Span]:
+    def _bracket(self, doc: Doc, text: str, ents: list[Span], m: re.Match) -> list[Span]:
         """``Long Name (LN)``: link the two, making either mention if it is missing."""
         short = m.group(1)
         parts = [p for p in short.split("/") if p]
         if not all(ACRONYM.match(p) for p in parts):
             return ents
-        before = doc.text[: m.start()].rstrip()
-        prior = next((e for e in reversed(ents) if e.end_char == len(before)), None)
+        before_end = len(text[: m.start()].rstrip())
+        prior = next((e for e in reversed(ents) if e.end_char == before_end), None)
         if prior is not None and abbreviates(parts[0], prior.text):
             self._acronym_after(doc, ents, prior, m.start(1), short)
             return ents
-        long = self._walk_back(doc, len(before), parts[0])
+        long = self._walk_back(doc, before_end, parts[0])
         if long is None:
             return ents
         if any(e.start < long.start < e.end for e in ents):
