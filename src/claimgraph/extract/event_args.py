@@ -132,12 +132,16 @@ def side_of(entity: Entity | None, token: Token | None, lex: Lexicons) -> str | 
     return None
 
 
-def _path_ok(tok: Token, stops: set[int], allow_preps: set[str]) -> bool:
+def _path_ok(
+    tok: Token, stops: set[int], allow_preps: set[str], blocked: frozenset[int] = frozenset()
+) -> bool:
     """Walk up from ``tok`` to one of ``stops``; refuse other clauses and non-locative preps."""
     cur = tok
     for _ in range(12):
         if cur.i in stops:
             return True
+        if cur.i in blocked:
+            return False  # the place belongs to another event of the sentence
         if cur.dep_ == "prep" and cur.lemma_.lower() not in allow_preps:
             return False
         if cur.pos_ == "VERB" and cur.dep_ not in ("acl", "amod") and cur.i not in stops:
@@ -148,7 +152,9 @@ def _path_ok(tok: Token, stops: set[int], allow_preps: set[str]) -> bool:
     return False
 
 
-def find_location(index: EntityIndex, trigger: Trigger, predicate: Token, sent: Span) -> Entity | None:
+def find_location(
+    index: EntityIndex, trigger: Trigger, predicate: Token, sent: Span, blocked: frozenset[int] = frozenset()
+) -> Entity | None:
     """The most specific place attached to the trigger or its predicate by a locative link."""
     stops = {trigger.head.i, predicate.i}
     best: tuple[float, int, Entity] | None = None
@@ -160,7 +166,7 @@ def find_location(index: EntityIndex, trigger: Trigger, predicate: Token, sent: 
         if span is None:
             continue
         root = span.root
-        if root.dep_ in ("nsubj", "nsubjpass") or not _path_ok(root, stops, LOCATIVE | {"during"}):
+        if root.dep_ in ("nsubj", "nsubjpass") or not _path_ok(root, stops, LOCATIVE | {"during"}, blocked):
             continue
         rank = PLACE_RANK.get(ent.kind or "", 3.5)
         key = (rank, abs(root.i - trigger.head.i), ent)
@@ -173,7 +179,18 @@ def find_date(trigger: Trigger, predicate: Token, dates: dict[int, DateMention])
     """The date of the trigger's phrase, else its clause, else a governing clause (not reported speech)."""
     head = trigger.head
     root = head.head if head.dep_ == "compound" else head  # "Operation Hamza in 2017"
-    for pool in (list(root.subtree), [t for t in predicate.subtree if not _in_other_clause(t, predicate)]):
+    if head.dep_ == "compound" and head.lower_ == "operation":
+        # "Operation Hamza (OH) in 2017": the date right after the name.
+        for tok in head.doc[root.i + 1 : root.i + 6]:
+            if tok.i in dates and dates[tok.i].iso:
+                return dates[tok.i]
+            if tok.is_sent_end or tok.lower_ in ("and", ";"):
+                break
+    pools = (
+        [t for t in root.subtree if not _in_other_clause(t, root)],
+        [t for t in predicate.subtree if not _in_other_clause(t, predicate)],
+    )
+    for pool in pools:
         own = [t for t in pool if t.i in dates and dates[t.i].iso]
         if own:
             nearest = min(own, key=lambda t: (abs(t.i - head.i), t.i < head.i))
@@ -272,6 +289,8 @@ def actors(
                     others += [o for g in objs for o in (g, *g.conjuncts)]
             elif c.dep_ == "poss":
                 (patients if trigger.entry.poss_patient else agents).append(c)
+            elif c.dep_ == "appos" and trigger.entry.poss_patient:
+                patients.append(c)  # "the arrest of the emir, X, ..." often parses X under "arrest"
             elif c.dep_ in ("compound", "amod", "nmod") and c.i < trigger.start:
                 agents.append(c)
         gov = head.head

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -18,7 +19,6 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.event_args import Args
 from claimgraph.extract.event_triggers import Lexicons, Trigger
 from claimgraph.records import Entity
-
 
 NOT_THE_LEADER = {"deputy", "vice", "former", "ex", "assistant", "acting", "provincial", "district"}
 
@@ -70,10 +70,10 @@ def short_name(entity: Entity) -> str:
     return entity.name
 
 
-def surface(entity: Entity, text: str) -> str:
-    """For a person, the longest alias used in ``text``; otherwise the short name."""
+def surface(entity: Entity, text: str, prefer_text: bool = False) -> str:
+    """For a person (or when ``prefer_text``), the longest alias used in ``text``; else the short name."""
     found = [a for a in entity.aliases if a and a in text]
-    if entity.type == "person" and found:
+    if found and (entity.type == "person" or prefer_text):
         return max(found, key=len)
     return short_name(entity)
 
@@ -125,7 +125,7 @@ def noun_core(tok: Token) -> str:
     return " ".join(t.text for t in [*mods, tok])
 
 
-def role_word(sent: Span, trig: Trigger, lex: Lexicons) -> Token | None:
+def role_word(tokens: Iterable[Token], trig: Trigger, lex: Lexicons) -> Token | None:
     """The leader-role noun closest to a leadership trigger ("emir", "governor").
 
     Words inside a person's name ("Qari Wali Rahman") and roles qualified as
@@ -133,7 +133,7 @@ def role_word(sent: Span, trig: Trigger, lex: Lexicons) -> Token | None:
     """
     roles = [
         t
-        for t in sent
+        for t in tokens
         if t.lemma_.lower() in lex.leader_roles
         and t.ent_type_ != "PERSON"
         and not (t.text[:1].isupper() and not t.is_sent_start)
@@ -195,7 +195,7 @@ def _target(args: Args, text: str) -> str:
     for tok in args.patient_tokens:
         named = [e for e in args.patients if e.type != "community"]
         if named:
-            return surface(named[0], text)
+            return surface(named[0], text, prefer_text=True)
         if tok.pos_ == "NOUN":
             return noun_core(tok)
     return ""

@@ -86,10 +86,11 @@ class Lexicons:
     def is_habitual(self, sent: Span) -> set[int]:
         """Token indices of habitual modifiers in the sentence."""
         out: set[int] = set()
-        words = [t.lemma_.lower() for t in sent]
-        for i in range(len(words)):
+        lemmas = [t.lemma_.lower() for t in sent]
+        lowers = [t.lower_ for t in sent]
+        for i in range(len(lemmas)):
             for n in (2, 1):
-                if tuple(words[i : i + n]) in self.habitual:
+                if tuple(lemmas[i : i + n]) in self.habitual or tuple(lowers[i : i + n]) in self.habitual:
                     out.update(range(sent.start + i, sent.start + i + n))
         return out
 
@@ -116,7 +117,7 @@ class Trigger:
 def _forms(token: Token) -> tuple[str, ...]:
     """Lemma, and for non-verbs the surface form too ("found" the verb is "find", not "found")."""
     lemma = token.lemma_.lower()
-    if token.pos_ in ("VERB", "AUX"):
+    if token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG":
         return (lemma,)
     low = token.lower_
     forms = {low, lemma}
@@ -180,5 +181,5 @@ def _candidates(window: list[Token]) -> list[tuple[str, ...]]:
     for tok in window:
         if tok.text == "-":
             continue
-        keys = [k + (f,) for k in keys for f in _forms(tok)][:16]
+        keys = [(*k, f) for k in keys for f in _forms(tok)][:16]
     return keys

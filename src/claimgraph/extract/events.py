@@ -51,10 +51,12 @@ def extract_events(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list[Ev
     for sent in doc.sents:
         habitual = lex.is_habitual(sent)
         found: list[tuple[Trigger, Candidate]] = []
-        for trig in find_triggers(sent, lex):
+        triggers = find_triggers(sent, lex)
+        heads = frozenset(t.head.i for t in triggers)
+        for trig in triggers:
             if _generic(trig, lex, habitual, dates):
                 continue
-            args = _read(trig, sent, index, lex, dates)
+            args = _read(trig, sent, index, lex, dates, heads - {trig.head.i})
             if _anaphoric(trig, args):
                 continue
             cand = _candidate(trig, args, sent, index, lex)
@@ -111,8 +113,9 @@ def _generic(trig: Trigger, lex: Lexicons, habitual: set[int], dates: dict[int, 
         for c in tok.children:
             if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) or c.i in habitual:
                 return True
+            # "1,442 members surrendered", "12 nationals were captured": a figure, not an event.
             counted = c.dep_ in ("nsubj", "nsubjpass", "dobj") and _counted(c, dates)
-            if counted and trig.entry.kind != "killing":  # "killed four militants" is a casualty figure
+            if counted and trig.entry.kind in ("arrest", "surrender"):
                 return True
     if head.i in habitual or any(t.i in habitual for t in head.lefts):
         return True
@@ -157,12 +160,17 @@ def _anaphoric(trig: Trigger, args: Args) -> bool:
 
 
 def _read(
-    trig: Trigger, sent: Span, index: EntityIndex, lex: Lexicons, dates: dict[int, DateMention]
+    trig: Trigger,
+    sent: Span,
+    index: EntityIndex,
+    lex: Lexicons,
+    dates: dict[int, DateMention],
+    other_heads: frozenset[int] = frozenset(),
 ) -> Args:
     pred = predicate_of(trig.head)
     args = Args(predicate=pred, scope=scope_of(trig, pred, sent))
     args.date = find_date(trig, pred, dates)
-    args.location = find_location(index, trig, pred, sent)
+    args.location = find_location(index, trig, pred, sent, other_heads)
     tagged, patients, others = actors(trig, pred, index, lex)
     args.patient_tokens = [p for p in patients if p.i not in dates]
     for tok, ent in tagged:
@@ -226,6 +234,8 @@ def _candidate(trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: L
         persons, groups = _leadership(trig, args, sent, index, lex)
         if not persons:
             return None
+    elif kind == "surrender" and not persons and any(e.type == "person" for e in args.agents):
+        persons = [e for e in args.agents if e.type == "person"][:1]  # "X surrendered": X gives up
     elif kind in ("arrest", "surrender") and not persons:
         inside = [e for t in args.patient_tokens for e in entities_in(index, t) if e.type == "person"]
         persons = inside[:1] or _nearest_person(trig, sent, index)
@@ -278,22 +288,33 @@ def _founded(trig: Trigger, args: Args, index: EntityIndex) -> list[Entity]:
 def _leadership(
     trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: Lexicons
 ) -> tuple[list[Entity], list[Entity]]:
-    """(persons: new leader first, then the one replaced; groups led or choosing) of a leadership change."""
-    role = role_word(sent, trig, lex)
-    scope = list(trig.head.subtree)
-    if role is None or not (role in scope or abs(role.i - trig.head.i) <= 6):
-        return [], []
+    """(persons: new leader first, then the one replaced; groups led or choosing) of a leadership change.
+
+    The role noun must sit in the trigger's phrase outside an active subject
+    ("IS commander X appointed Y as envoy" names no new leader).
+    """
     head = trig.head
     subj = [c for c in head.children if c.dep_ == "nsubj"]
+    in_subj = {t.i for s in subj for t in s.subtree}
+    scope = [t for t in head.subtree if t.i not in in_subj]
+    role = role_word(scope, trig, lex)
+    if role is None:
+        return [], []
+
+    def persons_of(tokens: list[Token]) -> list[Entity]:
+        return [e for t in tokens for e in entities_in(index, t) if e.type == "person"]
+
     by = [g for c in head.children if c.dep_ == "agent" for g in c.children]
-    people = [e for e in entities_in(index, scope) if e.type == "person"]
-    subj_people = [e for t in subj for e in entities_in(index, t) if e.type == "person"]
-    by_people = [e for t in by for e in entities_in(index, t) if e.type == "person"]
-    if trig.entry.term in ("replace", "succeed"):
-        new = by_people or subj_people if trig.entry.term == "replace" else subj_people
-        persons = new + [p for p in people if p not in new]
+    undergo = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj", "appos")]
+    undergo += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("as", "of") for g in c.children]
+    if trig.entry.term == "replace" and by:
+        new, old = persons_of(by), persons_of(undergo)
+    elif trig.entry.term in ("replace", "succeed"):
+        new, old = persons_of(subj), persons_of(undergo)
     else:
-        persons = [p for p in people if p not in subj_people] or subj_people
+        new, old = persons_of(undergo), []
+    others = [e for e in persons_of(scope) if e not in new and e not in old]
+    persons = list({e.id: e for e in [*new, *old, *others]}.values())
     of = [g for c in role.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     mods = [c for c in role.children if c.dep_ in ("compound", "poss", "nmod")]
     groups = [e for t in [*mods, *of] for e in patient_entities(index, t) if e.type == "organization"]
@@ -316,6 +337,7 @@ def _nearest_person(trig: Trigger, sent: Span, index: EntityIndex) -> list[Entit
 def _identified(trig: Trigger, cand: Candidate) -> bool:
     """The guide's test: a specific event has a date, a place or a name."""
     named = bool(cand.persons or cand.facilities or cand.name.startswith("Operation "))
+    named = named or (cand.kind == "attack" and bool(cand.targets) and trig.is_noun)
     if cand.kind in ("founding", "leadership_change") and trig.entry.kind == "founding":
         return cand.date is not None
     if trig.entry.weak:

@@ -221,10 +221,7 @@ def find_quantities(text: str, skip_dates: bool = True) -> list[Quantity]:
             high = None
         elif bound == "max":
             low = None
-        if m.group("cue"):
-            start = m.start("cue")
-        else:
-            start = m.start() if m.group("b") else m.start("a")
+        start = m.start("cue") if m.group("cue") else m.start() if m.group("b") else m.start("a")
         out.append(
             Quantity(start, m.end(), text[start : m.end()], _plain(low), _plain(high), approx, bound, unit)
         )
