@@ -184,7 +184,8 @@ def _estimate(
         and (verb.lemma_.lower() in events.light or _is_trigger(verb, events))
     ):
         return None, previous  # the attackers of a described event, not a headcount
-    subject = _subject(anchor, verb, sent, index, by_agent=qtype == "attacks")
+    is_source = verb is not None and lex.has("source_verb", verb)
+    subject = _subject(anchor, verb, sent, index, by_agent=qtype == "attacks", source_verb=is_source)
     if subject is None and inherited and previous is not None:
         subject = previous[1]
     if subject is None:
@@ -211,7 +212,12 @@ def _is_trigger(verb: Token, events: Lexicons) -> bool:
 
 
 def _subject(
-    anchor: Token, verb: Token | None, sent: Span, index: EntityIndex, by_agent: bool
+    anchor: Token,
+    verb: Token | None,
+    sent: Span,
+    index: EntityIndex,
+    by_agent: bool,
+    source_verb: bool = False,
 ) -> Entity | None:
     """The organisation a counted phrase is about."""
     groups = _groups_of_phrase(anchor, index)
@@ -235,6 +241,8 @@ def _subject(
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i:
                 found = [e for e in entities_in(index, c) if e.type == "organization"]
+                if source_verb:  # "ACLED reported 45 attacks" is ACLED's figure about someone else,
+                    found = [e for e in found if e.kind == "militant_group"]  # unless a group counts its own
                 if found:
                     return found[0]
     return None
@@ -245,7 +253,7 @@ def _groups_of_phrase(noun: Token, index: EntityIndex) -> list[Entity]:
     own = [index.entity_of_token(t) for t in [noun, *noun.lefts] if t.i == noun.i or t.dep_ != "det"]
     out = [e for e in own if e is not None and e.type == "organization"]
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "in", "for", "within", "inside"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "for", "within", "inside", "by"):
             for g in c.children:
                 ent = index.entity_of_token(g)
                 found = patient_entities(index, g) if c.lower_ == "of" else [ent] if ent else []
