@@ -23,6 +23,7 @@ ATTACK_KINDS = {"attack"}
 FOUND_KINDS = {"founding", "leadership_change"}
 ANAPHORA_SENTENCES = 3
 NAME_STOP = {"the", "a", "an", "of", "in", "on", "at", "by", "and", "to", "attack", "attacks", "bombing"}
+HYPHEN_AGENT = {"related", "linked", "claimed", "led", "perpetrated", "orchestrated", "executed"}
 DEFINITE = {"the", "this", "that", "these", "those", "such"}
 
 
@@ -70,7 +71,9 @@ class EventTracker:
 
 
 def _definite(tok: Token) -> bool:
-    return tok.pos_ == "PRON" or any(c.lower_ in DEFINITE for c in tok.children if c.dep_ == "det")
+    """ "the attack", "this bombing", "the attack culprits" (the determiner of a compound's head)."""
+    owner = tok.head if tok.dep_ == "compound" else tok
+    return tok.pos_ == "PRON" or any(c.lower_ in DEFINITE for c in owner.children if c.dep_ == "det")
 
 
 def _event_for(tok: Token, events: list[Event], kinds: set[str]) -> list[Event]:
@@ -115,6 +118,13 @@ def responsibility_rule(view: SentView, lex: Lexicons, events: list[Event]) -> l
         if lemma in resp["agent"] and tok.pos_ == "NOUN" and not view.ent(tok):
             for ev in _event_for(tok, events, ATTACK_KINDS):
                 out += _cands(holders(view, tok), ev, tok, "attribution.agent")
+        if lemma in ("role", "part", "hand") and tok.pos_ == "NOUN":
+            out += _role_in(view, tok, events)
+        if tok.lower_ in HYPHEN_AGENT and tok.i - 2 >= view.sent.start and view.doc[tok.i - 1].text in "-–":
+            actor = view.ent(view.doc[tok.i - 2])  # "an IS-related incident", "an ISKP-claimed attack"
+            if actor and tok.head.lemma_.lower() in resp["event"]:
+                for ev in _event_for(tok.head, events, ATTACK_KINDS):
+                    out += _cands([actor], ev, tok, "attribution.hyphen")
         if tok.lower_ == "behind" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
             subj = view.subjects(tok.head)
             for ev in _event_for(tok, events, ATTACK_KINDS):
@@ -124,6 +134,20 @@ def responsibility_rule(view: SentView, lex: Lexicons, events: list[Event]) -> l
 
 def _cands(actors: list[str], ev: Event, cue: Token, rule: str, **kw) -> list[Cand]:
     return [Cand(a, "responsible_for", ev.id, cue, rule, **kw) for a in actors]
+
+
+def _role_in(view: SentView, noun: Token, events: list[Event]) -> list[Cand]:
+    """ "X played a (lead) role in the attack / in the appointment of Y"."""
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return []
+    out: list[Cand] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for ev in _event_for(p, events, ATTACK_KINDS | FOUND_KINDS):
+                        out += _cands(view.subjects(noun.head), ev, noun, "attribution.role")
+    return out
 
 
 def _claim(view: SentView, tok: Token, events: list[Event], lex: Lexicons) -> list[Cand]:

@@ -102,6 +102,8 @@ def is_negated(token: Token, lex: Lexicons, args: list[Token] = ()) -> bool:
     path = [token]
     tok = token
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and len(path) < 6:
+        if tok.dep_ == "appos":
+            break  # an apposition is presupposed: "X was not A but B, a former C" keeps "B was a C"
         tok = tok.head
         path.append(tok)
     verb = path[-1]

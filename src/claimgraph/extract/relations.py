@@ -19,8 +19,14 @@ from claimgraph.packs import PackSet
 from claimgraph.records import Entity
 
 LIST_PREPS = {"including", "like"}
+LIST_SEPARATORS = {",", "*", "(", ")", ";", "“", "”", '"', "'"}
 LIST_ADVS = {"especially", "notably", "particularly", "namely"}
+SPEECH_NOUNS = {
+    "report", "statement", "study", "assessment", "source", "remark", "word", "comment", "interview",
+    "article", "book", "tweet", "message", "letter", "video", "speech", "testimony", "account", "claim",
+}  # fmt: skip
 PRONOUN_POSS = {"its", "their", "his", "her"}
+PERSONAL = {"he", "she", "it", "him"}
 GROUP_PRONOUNS = {"both", "all", "each", "they", "them", "these", "those"}
 # Nouns that stand for the people of a group ("ISKP fighters", "IS sources").
 AGENT_NOUNS = {
@@ -97,9 +103,14 @@ def lexicons(packs: PackSet) -> Lexicons:
 class SentView:
     """Entity lookups over one sentence."""
 
-    def __init__(self, sent: Span, index: EntityIndex, packs: PackSet | None = None) -> None:
+    def __init__(
+        self, sent: Span, index: EntityIndex, packs: PackSet | None = None, memory: dict | None = None
+    ) -> None:
         self.sent = sent
         self.packs = packs
+        # What earlier sentences were about, for pronouns the coref stage left open:
+        # {"person": id, "organization": id} (their last subjects).
+        self.memory = memory if memory is not None else {}
         self.doc = sent.doc
         self.index = index
         self.tok_ent: dict[int, str] = {}
@@ -159,9 +170,10 @@ class SentView:
             elif ident is None and t.i != root.i:
                 if any(c.lower_ in ("other", "another") for c in t.children):
                     continue  # "A and other groups such as B": B is not listed with A
-                out += [x for x in self._list_members(t) if x not in out]
+                members = self._list_members(t) or self._agent_group(t)
+                out += [x for x in members if x not in out]
             for c in t.children:
-                if c.dep_ in ("conj", "appos") and (self.ent(c) or c.dep_ == "conj"):
+                if c.dep_ == "conj":
                     stack.append(self.root(c))
         return out
 
@@ -178,7 +190,8 @@ class SentView:
             if is_list:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        out += [x for x in self.np_ents(p) if x not in out]
+                        out += [x for x in self.np_ents(p, agent=True) if x not in out]
+                out += [x for x in self.surface_list(c) if x not in out]
             elif c.dep_ == "appos":
                 out += [x for x in self.np_ents(c) if x not in out]
         if not out:
@@ -191,6 +204,28 @@ class SentView:
                     break
         return out
 
+    def surface_list(self, marker: Token) -> list[str]:
+        """Mentions listed right after ``marker`` ("such as A, B, *C* and D"), read off the surface."""
+        out: list[str] = []
+        i = marker.i + 1
+        while i < self.sent.end:
+            tok = self.doc[i]
+            ident = self.ent(tok)
+            if ident:
+                if ident not in out:
+                    out.append(ident)
+                span = self.mention_span(tok)
+                i = span.end if span is not None else i + 1
+                # an acronym in brackets right after a name: "Lashkar-e-Taiba (LeT)"
+                if i + 2 < self.sent.end and self.doc[i].text == "(" and self.ent(self.doc[i + 1]):
+                    i += 2
+                continue
+            if tok.text in LIST_SEPARATORS or tok.lower_ in ("and", "or", "the", "as", "well"):
+                i += 1
+                continue
+            break
+        return out
+
     def np_ents(self, tok: Token, agent: bool = False, depth: int = 0) -> list[str]:
         """Entities a noun phrase headed by ``tok`` denotes.
 
@@ -201,7 +236,13 @@ class SentView:
             return self.group(tok)
         if tok.lower_ in GROUP_PRONOUNS:
             return self.antecedent_group(tok)
+        if tok.lower_ in PERSONAL:
+            return self.pronoun_antecedent(tok)
         out = self._list_members(tok)
+        if not out:
+            for c in tok.children:
+                if c.dep_ == "conj" and self.ent(c):
+                    out += [x for x in self.group(c) if x not in out]
         if out or not agent or depth > 1:
             return out
         if tok.lemma_.lower() in AGENT_NOUNS or tok.pos_ in ("NOUN", "PROPN") or tok.dep_ == "pobj":
@@ -209,6 +250,10 @@ class SentView:
         return []
 
     def _agent_group(self, tok: Token) -> list[str]:
+        _, left = left_window(self, tok)
+        for ident in left:  # "IS emissaries" even when the parser took "IS" for a verb
+            if self.etype(ident) == "organization":
+                return [ident]
         frontier = [(tok, 0)]
         while frontier:
             t, d = frontier.pop(0)
@@ -216,7 +261,8 @@ class SentView:
                 if c.dep_ in ("compound", "poss", "amod", "nmod", "prep", "pobj", "acl", "xcomp", "agent"):
                     if c.dep_ == "prep" and c.lower_ not in ("of", "from", "with", "at", "by", "for"):
                         continue
-                    if self.ent(c) and self.etype(self.ent(c)) in ("organization", "person"):
+                    kind = self.etype(self.ent(c)) if self.ent(c) else None
+                    if kind == "organization" or (kind == "person" and tok.lemma_.lower() in SPEECH_NOUNS):
                         return self.group(c)
                     if d < 3:
                         frontier.append((c, d + 1))
@@ -225,9 +271,8 @@ class SentView:
     def antecedent_group(self, tok: Token) -> list[str]:
         """ "both of them", "they all": the nearest coordinated entities before ``tok``."""
         for t in reversed(self.doc[self.sent.start : tok.i]):
-            if self.ent(t):
-                root = self.root(t)
-                head = root
+            if self.ent(t) and self.etype(self.ent(t)) in ("organization", "person"):  # type: ignore[arg-type]
+                head = self.root(t)
                 while head.dep_ == "conj" and head.head.i != head.i:
                     head = head.head
                 return self.group(head) if self.ent(head) else [self.ent(t)]  # type: ignore[list-item]
@@ -241,6 +286,8 @@ class SentView:
             if self.ent(c):
                 return self.group(c)
             if c.lower_ in PRONOUN_POSS:
+                if tok.dep_ == "conj" and self.ent(tok.head) and self.ent(tok.head) not in exclude:
+                    return [self.ent(tok.head)]  # type: ignore[list-item]
                 return self.pronoun_antecedent(c, exclude)
         return []
 
@@ -250,6 +297,7 @@ class SentView:
         if self.ent(tok):
             return [self.ent(tok)]  # type: ignore[list-item]
         personal = tok.lower_ in ("he", "his", "him", "she", "her")
+        subject_like = tok.lower_ in ("he", "she", "his")
         for t in reversed(self.doc[self.sent.start : tok.i]):
             ident = self.ent(t)
             if not ident or ident in exclude:
@@ -262,7 +310,23 @@ class SentView:
                 and self.root(t).dep_ in ("nsubj", "nsubjpass")
             ):
                 return [ident]
-        return []
+        # Across sentences only "he"/"his" are resolved: an earlier subject person is a safe guess,
+        # an earlier organization for "its"/"their" is not.
+        remembered = self.memory.get("person") if subject_like else None
+        return [remembered] if remembered and remembered not in exclude else []
+
+    def remember(self) -> dict:
+        """What this sentence leaves for pronouns in the next ones (its last subjects)."""
+        memory = dict(self.memory)
+        for i in sorted(self.tok_ent):
+            tok = self.doc[i]
+            ident = self.tok_ent[i]
+            kind = self.etype(ident)
+            if tok.i != self.root(tok).i or kind not in ("person", "organization"):
+                continue
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                memory[kind] = ident
+        return memory
 
     # -- verb arguments -----------------------------------------------------------
     def subjects(self, verb: Token, depth: int = 0, agent: bool = True) -> list[str]:
@@ -343,17 +407,37 @@ def passive(verb: Token) -> bool:
     )
 
 
-def holders(view: SentView, noun: Token, depth: int = 0) -> list[str]:
-    """Entities a predicate noun is said of: "X, the leader of…", "X is a member…", "X as a front…"."""
+def holders(view: SentView, noun: Token, depth: int = 0, surface: bool = True) -> list[str]:
+    """Entities a predicate noun is said of: "X, the leader of…", "X is a member…", "X as a front…".
+
+    Dependency readings are tried in turn; the surface reading (a name right before or after
+    the noun phrase) comes last, for mis-parsed appositions.
+    """
+    for strategy in _HOLDER_STRATEGIES:
+        found = strategy(view, noun, depth)
+        if found:
+            return found
+    return surface_holder(view, noun) if surface else []
+
+
+def _by_apposition(view: SentView, noun: Token, depth: int) -> list[str]:
     dep, head = noun.dep_, noun.head
+    plural = noun.tag_ in ("NNS", "NNPS")  # "three groups: A, B and C" lists; "the leader, X" does not
     comma_conj = dep == "conj" and not any(c.dep_ == "cc" for c in head.children if head.i < c.i < noun.i)
     if dep == "appos" or (comma_conj and view.ent(head) and noun.pos_ == "NOUN"):
-        out = view.np_ents(head)
-        if out:
-            return out
+        found = view.np_ents(head) if plural or not view.ent(head) else [view.ent(head)]
+        if found:
+            return found  # type: ignore[return-value]
     for c in noun.children:
         if c.dep_ == "appos" and view.ent(c):
-            return view.group(c)
+            return view.group(c) if plural else [view.ent(c)]  # type: ignore[list-item]
+    if dep == "compound" and view.ent(head):
+        return view.group(head)
+    return []
+
+
+def _by_copula(view: SentView, noun: Token, depth: int) -> list[str]:
+    dep, head = noun.dep_, noun.head
     if dep in ("attr", "acomp") and head.pos_ in ("AUX", "VERB"):
         for c in head.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
@@ -364,26 +448,49 @@ def holders(view: SentView, noun: Token, depth: int = 0) -> list[str]:
         for c in head.children:
             if c.dep_ == "attr" and view.ent(c):
                 return view.group(c)
-    if dep == "pobj" and head.lower_ == "as":
+    return []
+
+
+def _by_as(view: SentView, noun: Token, depth: int) -> list[str]:
+    dep, head = noun.dep_, noun.head
+    if dep == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
-        if verb.pos_ in ("VERB", "AUX"):
-            objs = view.objects(verb, (), dobj=True)
-            return objs or view.subjects(verb)
+        return view.objects(verb, (), dobj=True) or view.subjects(verb)
     if dep in ("oprd", "xcomp") and head.pos_ == "VERB":
         return view.objects(head, ()) or view.subjects(head)
-    if dep == "compound" and view.ent(head):
-        return view.group(head)
-    if dep == "conj" and head.pos_ in ("NOUN", "PROPN") and depth < 2:
-        return holders(view, head, depth + 1)
-    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "PRON") and depth < 2:
-        return holders(view, head.head, depth + 1)  # "one of the attackers was X"
-    if dep == "nsubjpass":
-        for c in head.children:  # "X was identified as Y"
+    return []
+
+
+def _by_naming(view: SentView, noun: Token, depth: int) -> list[str]:
+    dep, head = noun.dep_, noun.head
+    if dep in ("nsubj", "dobj") and head.lemma_ in NAMING_VERBS:  # "a splinter group … called X"
+        return [x for c in head.children if c.dep_ == "oprd" for x in view.np_ents(c)]
+    for c in noun.children:  # "a member named X"
+        if c.dep_ == "acl" and c.lemma_ in NAMING_VERBS:
+            found = [x for g in c.children if g.dep_ in ("oprd", "dobj", "attr") for x in view.np_ents(g)]
+            if found:
+                return found
+    if dep == "nsubjpass":  # "X was identified as Y"
+        for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "as":
                 found = [x for p in c.children if p.dep_ == "pobj" for x in view.np_ents(p)]
                 if found:
                     return found
-    return surface_holder(view, noun)
+    return []
+
+
+def _by_coordination(view: SentView, noun: Token, depth: int) -> list[str]:
+    dep, head = noun.dep_, noun.head
+    if depth >= 2:
+        return []
+    if dep == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        return holders(view, head, depth + 1, surface=False)
+    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "PRON"):
+        return holders(view, head.head, depth + 1)  # "one of the attackers was X"
+    return []
+
+
+_HOLDER_STRATEGIES = (_by_apposition, _by_copula, _by_as, _by_naming, _by_coordination)
 
 
 SKIP_RIGHT = {",", "—", "–", ":", "(", "named", "called", "one", "mr", "mr.", "was", "is"}
@@ -460,11 +567,13 @@ def surface_holder(view: SentView, noun: Token, skip_of: bool = True) -> list[st
         return view.group(doc[i])
     start, _ = left_window(view, noun)
     k = start - 1
-    if k >= sent.start and doc[k].text in SKIP_LEFT:
+    opened = doc[start].lower_ in DETS or (k >= sent.start and doc[k].text == "(")
+    if opened and k >= sent.start and doc[k].text in SKIP_LEFT:
         while k >= sent.start and doc[k].text in SKIP_LEFT:
             k -= 1
-        if k >= sent.start and view.ent(doc[k]):
-            return [view.ent(doc[k])]  # type: ignore[list-item]
+        ident = view.ent(doc[k]) if k >= sent.start else None
+        if ident and view.etype(ident) != "place":
+            return [ident]
     return []
 
 
@@ -514,6 +623,12 @@ ORG = ("organization",)
 ACTOR = ("organization", "person")
 STATE_KINDS = {"government", "state_agency", "military", "international_org"}
 SYMMETRIC = {"allied_with", "rival_of"}
+PRESENCE_VERBS = {
+    "be", "have", "operate", "base", "locate", "remain", "exist", "maintain", "keep", "hold", "station",
+    "deploy", "stay", "live", "function", "establish", "control", "present",
+}  # fmt: skip
+NAMING_VERBS = {"call", "name", "know", "dub", "term"}
+MODIFIER_ROLES = {"splinter", "breakaway", "offshoot", "deputy"}
 USERS = {"use", "employ", "exploit", "wield", "deploy", "utilise", "utilize"}
 
 
@@ -524,36 +639,46 @@ def role_rule(view: SentView, lex: Lexicons) -> list[Cand]:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("NOUN", "PROPN") or lemma not in lex.roles or view.ent(tok):
             continue
+        noun = tok
         if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and not view.ent(tok.head):
-            if tok.head.lemma_.lower() in lex.roles or lemma in ("splinter", "breakaway", "deputy"):
-                continue  # the modified noun carries the relation ("deputy leader", "splinter group")
+            if tok.head.lemma_.lower() in lex.roles:
+                continue  # the modified noun carries the relation ("deputy leader", "splinter faction")
+            if lemma in MODIFIER_ROLES:
+                noun = tok.head  # "a splinter group of X called Y"
         entry = lex.roles[lemma]
         pred = entry["predicate"]
-        mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
         mod_preds = {lex.roles[m.lemma_.lower()]["predicate"] for m in mods if m.lemma_.lower() in lex.roles}
         if "deputy_of" in mod_preds:
             pred = "deputy_of"
         elif "split_from" in mod_preds:
             pred = "split_from"
-        elif entry.get("qualified") and _qualified(view, tok, mods, lex):
+        elif entry.get("qualified") and _qualified(view, noun, mods, lex):
             pred = entry["qualified"]
         preps = entry.get("preps") or ["of"]
         types = ("organization", "place") if pred == "proxy_of" else ORG
         if pred == "successor_of":
             types = ("person",)
-        hold = holders(view, tok) or view._list_members(tok)
-        objs = [view.ent(t) for t in modifier_ents(view, tok, preps, types)]
-        objs += [x for x in view.poss_ent(tok, exclude=tuple(hold)) if x not in objs]
+        hold = holders(view, noun) or view._list_members(noun)
+        if entry.get("demonym_holder") and not hold:
+            hold = _demonym_countries(view, lex, noun)  # "their Pakistani benefactors"
+        objs = [view.ent(t) for t in modifier_ents(view, noun, preps, types)]
+        objs += [x for x in view.poss_ent(noun, exclude=tuple(hold)) if x not in objs]
         if pred == "proxy_of":
-            objs += [x for x in _demonym_countries(view, lex, tok) if x not in objs]
-            if not objs and tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.lemma_ in USERS:
-                objs = view.subjects(tok.head.head)  # "using ISKP as an instrument"
+            objs += [x for x in _demonym_countries(view, lex, noun) if x not in objs]
+            if (
+                not objs
+                and noun.dep_ == "pobj"
+                and noun.head.lower_ == "as"
+                and noun.head.head.lemma_ in USERS
+            ):
+                objs = view.subjects(noun.head.head)  # "using ISKP as an instrument"
         for h in hold:
             for o in objs:
                 if not o or o == h:
                     continue
                 s, ob = (o, h) if entry.get("reverse") else (h, o)
-                out.append(Cand(s, pred, ob, tok, f"relations.role.{lemma}"))
+                out.append(Cand(s, pred, ob, noun, f"relations.role.{lemma}"))
     return out
 
 
@@ -627,6 +752,29 @@ def demonym_rule(view: SentView, lex: Lexicons) -> list[Cand]:
         country = ensure_country(view, lex.demonyms[key])
         for p in people:
             out.append(Cand(p, "nationality", country, tok, "relations.demonym"))  # type: ignore[arg-type]
+            for org in _prep_ents(view, tok, ("from", "of")):  # "an Afghan from TKK"
+                if view.etype(org) == "organization":
+                    out.append(Cand(p, "member_of", org, tok, "relations.demonym"))
+    return out
+
+
+def former_member_rule(view: SentView, lex: Lexicons) -> list[Cand]:
+    """ "X, former Taliban from the Quetta Shura": an organization named in apposition to a person."""
+    out: list[Cand] = []
+    for tok in view.sent:
+        ident = view.ent(tok)
+        if (
+            not ident
+            or tok.i != view.root(tok).i
+            or tok.dep_ != "appos"
+            or view.etype(ident) != "organization"
+        ):
+            continue
+        if not any(c.lower_ in ("former", "ex", "veteran", "onetime") for c in tok.children):
+            continue
+        people = [x for x in view.np_ents(tok.head) if view.etype(x) == "person"]
+        orgs = [ident] + [x for x in _prep_ents(view, tok, ("from", "of")) if view.etype(x) == "organization"]
+        out += [Cand(p, "member_of", o, tok, "relations.former") for p in people for o in orgs]
     return out
 
 
@@ -653,6 +801,8 @@ def verb_rule(view: SentView, lex: Lexicons) -> list[Cand]:
             else:
                 objs = view.objects(tok, preps, dobj=not entry.get("no_dobj"))
                 subs = view.subjects(tok, agent=pred in ("rival_of", "allied_with", "supports"))
+            if any(c.lower_ == "other" and any(x.lower_ == "each" for x in c.children) for c in tok.subtree):
+                objs = subs  # "they confronted each other"
             for s in subs:
                 for o in objs:
                     if s != o:
@@ -753,11 +903,15 @@ def locative_rule(view: SentView, lex: Lexicons) -> list[Cand]:
             continue
         places = [x for p in prep.children if p.dep_ == "pobj" for x in _places(view, p)]
         if not places:
+            out += _inside(view, prep)
             continue
         actors = _located(view, prep.head, prep, lex)
+        head = prep.head
+        # "not yet defeated in X" does not deny a presence in X; "has no presence in X" does.
+        polarity = None if head.pos_ not in ("VERB", "AUX") or head.lemma_ in PRESENCE_VERBS else "affirm"
         for a in actors:
             for p in places:
-                out.append(Cand(a, "active_in", p, prep, "relations.locative"))
+                out.append(Cand(a, "active_in", p, prep, "relations.locative", polarity=polarity))
     for tok in view.sent:
         if tok.lower_ == "based" and tok.i - 2 >= view.sent.start and view.doc[tok.i - 1].text in ("-", "–"):
             place = view.ent(view.doc[tok.i - 2])
@@ -766,19 +920,46 @@ def locative_rule(view: SentView, lex: Lexicons) -> list[Cand]:
                 actors = view.np_ents(noun) or holders(view, noun) or view._list_members(noun)
                 for a in actors:
                     out.append(Cand(a, "active_in", place, tok, "relations.based"))
-    return [c for c in out if _actor_ok(view, c.subject)]
+    return [c for c in out if c.predicate != "active_in" or _actor_ok(view, c.subject)]
 
 
-def _places(view: SentView, pobj: Token) -> list[str]:
+def _inside(view: SentView, prep: Token) -> list[Cand]:
+    """ "the groups inside ISKP, such as A and B", "incorporated within the structure of ISKP"."""
+    if prep.lower_ not in ("inside", "within"):
+        return []
+    pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+    if pobj is None:
+        return []
+    orgs = [x for x in view.np_ents(pobj) if view.etype(x) == "organization"]
+    if not orgs and pobj.lemma_.lower() in ("structure", "rank", "fold", "ranks", "umbrella"):
+        orgs = [x for x in _prep_ents(view, pobj, ("of",)) if view.etype(x) == "organization"]
+    head = prep.head
+    if head.pos_ == "VERB" and head.dep_ in ("relcl", "acl"):
+        head = head.head
+    parts = view.np_ents(head) if head.pos_ in ("NOUN", "PROPN") else view.subjects(head, agent=False)
+    if not parts and head.pos_ == "VERB" and passive(head):
+        parts = view.objects(head, ())
+    return [Cand(p, "part_of", o, prep, "relations.inside") for p in parts for o in orgs if p != o]
+
+
+def _places(view: SentView, pobj: Token, depth: int = 0) -> list[str]:
+    """Places a locative object names: "in Kunar", "in Chalas village, Dewaygal valley and…",
+    "in remote areas of Tsowkey district", "in the provinces of Herat and Farah"."""
     if view.ent(pobj):
         return [x for x in view.group(pobj) if view.etype(x) == "place"]
     out: list[str] = []
     for c in pobj.children:
         if c.dep_ == "compound" and view.ent(c):
             out += view.group(c)
-    if not out:
-        out = _prep_ents(view, pobj, ("of",)) + view._list_members(pobj)
-    return [x for x in out if view.etype(x) == "place"]
+    if not out and depth < 2:
+        for c in pobj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out += [x for p in c.children if p.dep_ == "pobj" for x in _places(view, p, depth + 1)]
+        out = out or view._list_members(pobj)
+    for c in pobj.children:
+        if c.dep_ == "conj" and not view.ent(c) and depth < 3:
+            out += _places(view, c, depth + 1)
+    return [x for x in dict.fromkeys(out) if view.etype(x) == "place"]
 
 
 def _located(view: SentView, head: Token, prep: Token, lex: Lexicons) -> list[str]:
@@ -793,7 +974,8 @@ def _located(view: SentView, head: Token, prep: Token, lex: Lexicons) -> list[st
             people = holders(view, head)
             if people:
                 return people
-        found = view.poss_ent(head) + [view.ent(t) for t in modifier_ents(view, head, ["of"], ACTOR)]  # type: ignore[misc]
+        found = holders(view, head, surface=False)
+        found = found or view.poss_ent(head) + [view.ent(t) for t in modifier_ents(view, head, ["of"], ACTOR)]  # type: ignore[misc]
         found = found or holders(view, head) or view._list_members(head)
         if not found and head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
             if head.head.lemma_.lower() not in lex.loc_block:
@@ -802,6 +984,9 @@ def _located(view: SentView, head: Token, prep: Token, lex: Lexicons) -> list[st
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_.lower() in lex.loc_block:
             return []
+        named = [view.ent(c) for c in head.children if c.dep_ == "oprd" and view.ent(c)]
+        if named and head.lemma_ in NAMING_VERBS:
+            return named  # type: ignore[return-value]
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
             return view.np_ents(head.head, agent=True) or holders(view, head.head)
         if head.pos_ == "ADJ" and head.head.pos_ in ("AUX", "VERB"):
@@ -869,7 +1054,16 @@ def hyphen_rule(view: SentView, lex: Lexicons) -> list[Cand]:
     return out
 
 
-SENTENCE_RULES = (role_rule, demonym_rule, verb_rule, noun_rule, locative_rule, possessive_rule, hyphen_rule)
+SENTENCE_RULES = (
+    role_rule,
+    demonym_rule,
+    verb_rule,
+    noun_rule,
+    locative_rule,
+    possessive_rule,
+    hyphen_rule,
+    former_member_rule,
+)
 
 
 BRANCH_NAME = re.compile(r"\b(?:Province|Wilayat|Wilayah|Branch|Chapter)\b|^(?:in|of)\s", re.IGNORECASE)

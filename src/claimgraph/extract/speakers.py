@@ -104,7 +104,7 @@ def find_frames(view: SentView, lex: Lexicons, previous: list[Frame]) -> list[Fr
             frame = _verb_frame(view, tok, entry, previous, lex)
             if frame is not None:
                 frames.append(frame)
-        elif lemma in ("according", "per") and tok.i + 1 < sent.end:
+        elif tok.lower_ in ("according", "per") and tok.i + 1 < sent.end:
             frame = _according_frame(view, tok)
             if frame is not None:
                 frames.append(frame)
@@ -148,6 +148,9 @@ def _verb_frame(
     exclude = [t for t in toks if not agentive]
     exclude += [c for c in verb.children if c.dep_ == "agent"]
     scope = _frame_scope(view.sent, verb, exclude)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        # "As ACLED reported, <clause>": the speaker covers the clause it is attached to.
+        scope |= _frame_scope(view.sent, verb.head, []) - {t.i for t in verb.subtree}
     return Frame(speakers=speakers, cue=verb, role=role, scope=scope, hedged=hedged)
 
 

@@ -51,8 +51,9 @@ def extract_statements(
     out: list[Statement] = []
     recent: deque[list[Statement]] = deque(maxlen=DISMISS_WINDOW)
     previous: list[Frame] = []
+    memory: dict = {}
     for n, sent in enumerate(doc.sents):
-        view = SentView(sent, index, ctx.packs)
+        view = SentView(sent, index, ctx.packs, memory)
         frames = find_frames(view, lex, previous)
         cands: list[Cand] = []
         for rule in SENTENCE_RULES:
@@ -68,6 +69,7 @@ def extract_statements(
         recent.append([s for s in found if s.by != AUTHOR])
         out += found
         previous = frames or previous
+        memory = view.remember()
     out += _by_names(doc, index, lex, kinds, ctx)
     return _dedupe(out)
 
