@@ -36,6 +36,7 @@ from claimgraph.packs import PackSet, load_packs
 from claimgraph.records import AUTHOR, CleanText, Document, Entity, Estimate, Event, Extraction, Statement
 
 MAX_EVIDENCE = 200
+MAX_GAP = 24  # removed characters (markers, hyphenation) that still leave one stretch of text
 GENERIC_RULE = "entities.generic"
 
 
@@ -179,7 +180,10 @@ class _Grounding:
 
     def ground(self, item: Event | Statement | Estimate) -> None:
         body_start, body_end = item.start, max(item.start, item.end)
-        start, end = self.span(body_start, body_end)
+        if body_end == body_start and self.sents:  # no span given: quote the sentence
+            i = max(0, bisect_right(self.sent_starts, body_start) - 1)
+            body_start, body_end = self.sents[i]
+        start, end = self._contiguous(body_start, body_end)
         raw = self.document.text[start:end]
         # Trim to the limit at a word boundary, then drop edge whitespace: still an exact substring.
         if len(raw) > MAX_EVIDENCE:
@@ -190,6 +194,25 @@ class _Grounding:
         item.start, item.end = start + lead, start + lead + len(raw)
         item.evidence = raw or None
         item.notes = self._notes(body_start, body_end)
+
+    def _contiguous(self, body_start: int, body_end: int) -> tuple[int, int]:
+        """Document span of the longest piece of a body span that is one stretch of the document.
+
+        Cleanup may move text (a paragraph rejoined across a footnote block), so a body span
+        can map to pieces in different places; the evidence quotes the longest piece.
+        """
+        offsets = self.text.offsets
+        n = len(self.text.body)
+        body_start, body_end = max(0, min(body_start, n)), max(0, min(body_end, n))
+        if not offsets or body_end <= body_start:
+            return self.span(body_start, body_end)
+        best, run = (body_start, body_start), body_start
+        for i in range(body_start + 1, body_end + 1):
+            if i == body_end or not 0 < offsets[i] - offsets[i - 1] <= MAX_GAP:
+                if i - run > best[1] - best[0]:
+                    best = (run, i)
+                run = i
+        return self.span(*best)
 
     def _notes(self, body_start: int, body_end: int) -> list[str]:
         """Ids of the note markers inside the sentences that hold the item."""

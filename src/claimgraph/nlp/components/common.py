@@ -11,6 +11,7 @@ The components hand their results on through the Doc itself so that
 ``doc.user_data[ORIGINS]``  ``{(start_char, end_char): origin}``: pack, pattern, generic, cue or ner
 ``doc.user_data[ALIASES]``  ``[(start_char, end_char, alias, rule)]``: extra surface forms
 ``doc.user_data[LINKS]``    ``[(s1, e1, s2, e2, rule)]``: two mentions of one entity
+``doc.user_data[WEAK]``     ``[(start_char, end_char)]``: NER spans of other labels that may be names
 ``doc.user_data[INNER]``    ``[(start_char, end_char, label, kb)]``: a mention inside a longer
                             one ("Mullah Bakhtwar" in "Mullah Bakhtwar's group")
 """
@@ -30,6 +31,7 @@ ALIASES = "cg_aliases"
 LINKS = "cg_links"
 ORIGINS = "cg_origins"
 INNER = "cg_inner"
+WEAK = "cg_weak"
 GENERIC_PREFIX = "generic:"
 
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})

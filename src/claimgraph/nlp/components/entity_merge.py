@@ -91,6 +91,11 @@ class EntityMerge:
                 )  # "Indian Muslims"
         for s in doc.spans.get(NAMES_KEY, []):
             inner = _inside(pack, s)
+            if s.label_ == "ORG":  # "Wilayat Pakistan" is more than the country inside it
+                whole = any((p.start, p.end) == (s.start, s.end) for p in inner)
+                other = any(self.pack_kinds.get(p.kb_id_, ("",))[0] != "organization" for p in inner)
+                cands.append((1 if other and not whole else 3, s, None, "militant_group", "pattern"))
+                continue
             kb = inner[0].kb_id_ if len(inner) == 1 and inner[0].label_ == "PERSON" else None
             cands.append((1 if kb else 3, s, kb, None, "pattern"))
         for s in doc.spans.get(GENERIC_KEY, []):

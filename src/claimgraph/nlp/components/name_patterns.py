@@ -24,6 +24,8 @@ WORD = rf"[{UPPER}][\w’'ʼ]*(?:-[\w’'ʼ]+)*"
 PARTICLE = r"(?:al|el|ash|as|ad|an|ar|at|az|adh|ibn|bin|bint|ul|ud|ur|us|ud-din)"
 PART = rf"(?:{PARTICLE}[- ])?{WORD}"
 NAME = rf"{PART}(?:[ ]{PART}){{0,3}}"
+CAP = rf"[{UPPER}][\w’'ʼ]*"
+LINK = r"(?:e|i|ul|ut|ud|ur|us|al|el|wal|fi|fil|bil|an|ash|as|ad|az|ar|at)"
 KUNYA = re.compile(rf"\b(?:Abu|Abū|Abou|Umm)[ ]{PART}(?:[ ]{PART}){{0,2}}")
 # Words that end a name: sentence-initial function words, months, and the like.
 STOP = frozenset(
@@ -70,7 +72,8 @@ STRICT_KINDS = frozenset({"military", "office", "civil"})
 
 
 class NamePatterns:
-    """Finds titled names and kunyas: ``doc.spans["cg_names"]`` (label PERSON)."""
+    """Finds titled names, kunyas (label PERSON) and names opened by a group word ("Wilayat Sindh",
+    label ORG): ``doc.spans["cg_names"]``."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
@@ -78,6 +81,7 @@ class NamePatterns:
         self.titles: dict[str, dict] = {}
         self.title_re: re.Pattern[str] | None = None
         self.heads: frozenset[str] = frozenset()
+        self.group_re: re.Pattern[str] | None = None
 
     def configure(self, packs: PackSet) -> None:
         """Read the ``titles`` and ``entity_cues`` lexicons."""
@@ -91,6 +95,18 @@ class NamePatterns:
             self.title_re = re.compile(rf"\b(?P<title>(?:{alts})\.?)[ ]+(?P<name>{NAME})")
         cues = lexicons["entity_cues"].entries if "entity_cues" in lexicons else []
         self.heads = frozenset(e["term"] for e in cues if e["position"] in ("last", "any"))
+        openers = sorted(
+            {
+                e["term"].capitalize()
+                for e in cues
+                if e["position"] == "first" and e["type"] == "organization" and " " not in e["term"]
+            }
+        )
+        self.group_re = (
+            re.compile(rf"\b(?:{'|'.join(map(re.escape, openers))})(?:[- ](?:{LINK}[- ])*{CAP}){{1,5}}")
+            if openers
+            else None
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -122,6 +138,11 @@ class NamePatterns:
             span = doc.char_span(start, end, alignment_mode="contract")
             if span is not None:
                 spans.append(Span(doc, span.start, span.end, label="PERSON"))
+        if self.group_re is not None:
+            for m in self.group_re.finditer(text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+                if span is not None and len(span) > 1:
+                    spans.append(Span(doc, span.start, span.end, label="ORG"))
         kept = filter_spans(spans)
         doc.spans[NAMES_KEY] = kept
         kept_set = {(s.start, s.end) for s in kept}

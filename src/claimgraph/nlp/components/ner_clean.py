@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from claimgraph.nlp.components.common import KEEP_LABELS, add_alias, fold, label_for, trim
+from claimgraph.nlp.components.common import KEEP_LABELS, WEAK, add_alias, fold, label_for, trim, user_table
 from claimgraph.nlp.components.cues import Cues
 from claimgraph.packs import PackSet
 
@@ -68,6 +68,9 @@ PERSON_NOUNS = frozenset(
         "native",
     }
 )
+# Labels the NER sometimes gives to names ("Hafeez Saeed Khan" as WORK_OF_ART): kept aside so that the
+# entity stage can take them when they spell a name it already knows.
+WEAK_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 PARTICLES = frozenset(
     {"ul", "ud", "ur", "us", "ut", "e", "i", "al", "el", "ash", "as", "ad", "an", "ar", "at", "az"}
 )
@@ -116,6 +119,8 @@ class NerCleaner:
     def candidates(self, doc: Doc, ent: Span) -> list[Candidate]:
         """The typed candidates one NER span gives (often one, none for junk)."""
         if ent.label_ not in KEEP_LABELS:
+            if ent.label_ in WEAK_LABELS:
+                user_table(doc, WEAK, list).append((ent.start_char, ent.end_char))  # type: ignore[union-attr]
             return []
         span = trim(_whole_words(ent))
         if span is None:
