@@ -26,6 +26,7 @@ from claimgraph.extract.context import ExtractContext
 from claimgraph.extract.dates import DateMention, find_dates
 from claimgraph.extract.event_args import entities_in, patient_entities
 from claimgraph.extract.event_triggers import Lexicons
+from claimgraph.extract.events import segments
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.numbers import Quantity, find_quantities
 from claimgraph.packs import PackSet
@@ -64,7 +65,7 @@ def extract_estimates(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list
     out: list[Estimate] = []
     seen: dict[tuple, str] = {}
     salience = _salience(index)
-    for sent in doc.sents:
+    for sent in segments(doc):
         previous: tuple[str, Entity | None] | None = None
         for q in find_quantities(sent.text):
             span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
@@ -168,6 +169,10 @@ def _estimate(
         return None, previous
     anchor = noun or num
     verb = _governing_verb(anchor)
+    if q.unit == "usd" and not any(lex.has("funding", t) for t in sent):
+        return None, previous  # a reward or a price, not the actor's money
+    if _partitive_superlative(num):
+        return None, previous  # "two of the deadliest attacks" picks examples, it does not count
     if qtype == "leaders":
         if not any(lex.has("loss", t) for t in sent):
             return None, previous
@@ -178,6 +183,8 @@ def _estimate(
         and lex.has("surrender", verb)
     ):
         qtype = "surrendered"
+    elif verb is not None and lex.has("casualty", verb) and qtype != "casualties":
+        return None, previous  # "13 members were killed": the dead of an event
     if (
         verb is not None
         and anchor.dep_ == "nsubj"
@@ -204,6 +211,15 @@ def _estimate(
         rule=f"{RULE}.{'continued' if inherited else 'counted_noun'}",
     )
     return est, (qtype, subject)
+
+
+def _partitive_superlative(num: Token) -> bool:
+    for c in num.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if any(m.tag_ == "JJS" or m.lower_ in ("most", "best", "worst") for m in g.subtree):
+                    return True
+    return False
 
 
 def _is_trigger(verb: Token, events: Lexicons) -> bool:

@@ -78,6 +78,7 @@ class Args:
     patient_tokens: list[Token] = field(default_factory=list)
     others: list[Entity] = field(default_factory=list)  # entities of "with X", "between X and Y", "to X"
     communities: list[Entity] = field(default_factory=list)
+    militants: list[Entity] = field(default_factory=list)  # armed groups named in the clause
     killed: int | None = None
     wounded: int | None = None
 
@@ -186,10 +187,11 @@ def find_date(trigger: Trigger, predicate: Token, dates: dict[int, DateMention])
                 return dates[tok.i]
             if tok.is_sent_end or tok.lower_ in ("and", ";"):
                 break
-    pools = (
-        [t for t in root.subtree if not _in_other_clause(t, root)],
-        [t for t in predicate.subtree if not _in_other_clause(t, predicate)],
-    )
+    # Coordinated phrases are other events: "the university attack and the May 2020 ward attack".
+    conj = {t.i for c in root.children if c.dep_ == "conj" for t in c.subtree}
+    pools = [[t for t in root.subtree if not _in_other_clause(t, root) and t.i not in conj]]
+    if _direct(root, predicate):
+        pools.append([t for t in predicate.subtree if not _in_other_clause(t, predicate) and t.i not in conj])
     for pool in pools:
         own = [t for t in pool if t.i in dates and dates[t.i].iso]
         if own:
@@ -201,6 +203,11 @@ def find_date(trigger: Trigger, predicate: Token, dates: dict[int, DateMention])
         for tok in reversed(list(predicate.doc[max(0, when.i - 4) : when.i])):
             if tok.i in dates and dates[tok.i].iso:
                 return dates[tok.i]
+    return _governing_date(predicate, dates) or _adjacent_date(trigger, dates)
+
+
+def _governing_date(predicate: Token, dates: dict[int, DateMention]) -> DateMention | None:
+    """A date attached to a clause that governs the predicate ("In 2019, ... following X, Y happened")."""
     tok = predicate
     for _ in range(6):
         if tok.dep_ not in DATE_INHERIT or tok.head.i == tok.i:
@@ -217,6 +224,31 @@ def find_date(trigger: Trigger, predicate: Token, dates: dict[int, DateMention])
                     return dates[hit[0].i]
         tok = parent
     return None
+
+
+def _adjacent_date(trigger: Trigger, dates: dict[int, DateMention], reach: int = 10) -> DateMention | None:
+    """Fallback for a misparsed sentence: a date just after the trigger's phrase, no verb in between."""
+    for tok in trigger.head.doc[trigger.end : trigger.end + reach]:
+        if tok.i in dates and dates[tok.i].iso:
+            return dates[tok.i]
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ".", ":"):
+            return None
+    return None
+
+
+def _direct(tok: Token, predicate: Token) -> bool:
+    """Whether a trigger is an argument of its predicate, not buried in another noun phrase
+    ("a reward for information on the airport attack" does not date the attack)."""
+    cur = tok
+    for _ in range(8):
+        if cur.i == predicate.i:
+            return True
+        if cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN"):
+            return False
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _in_other_clause(tok: Token, predicate: Token) -> bool:
@@ -263,7 +295,7 @@ def actors(
                 agents.append(c)
             elif c.dep_ == "agent":
                 agents += [g for g in c.children if g.dep_ == "pobj"]
-            elif c.dep_ in ("dobj", "nsubjpass"):
+            elif c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and not trigger.entry.object_is_instrument):
                 patients.append(c)
             elif c.dep_ == "prep":
                 objs = [g for g in c.children if g.dep_ == "pobj"]

@@ -74,7 +74,7 @@ def surface(entity: Entity, text: str, prefer_text: bool = False) -> str:
     """For a person (or when ``prefer_text``), the longest alias used in ``text``; else the short name."""
     found = [a for a in entity.aliases if a and a in text]
     if found and (entity.type == "person" or prefer_text):
-        return max(found, key=len)
+        return entity.name if entity.name in found else max(found, key=len)
     return short_name(entity)
 
 

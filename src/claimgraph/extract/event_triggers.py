@@ -28,6 +28,7 @@ class TriggerEntry:
     state: bool = False
     weak: bool = False
     poss_patient: bool = False
+    object_is_instrument: bool = False
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Lexicons:
                 state=bool(e.get("state", False)),
                 weak=bool(e.get("weak", False)),
                 poss_patient=e.get("poss") == "patient",
+                object_is_instrument=e.get("object") == "instrument",
             )
             lex.triggers[tuple(e["term"].lower().replace("-", " ").split())] = entry
         for e in packs.lexicon("event_cues").entries:
