@@ -100,6 +100,32 @@ def write_section(readme: Path, name: str, body: str) -> None:
     readme.write_text(text, encoding="utf-8")
 
 
+TOUR = (
+    ("claimgraph demo --kb demo.db", ["demo", "--kb", "{kb}"]),
+    (
+        "claimgraph search 'prison attack' --kb demo.db -n 2",
+        ["search", "prison attack", "--kb", "{kb}", "-n", "2"],
+    ),
+    ("claimgraph stats --kb demo.db --json", ["stats", "--kb", "{kb}", "--json"]),
+)
+
+
+def tour_section() -> str:
+    """Run the README's tour commands on a fresh demo knowledge base and keep their output."""
+    import os
+    import subprocess
+
+    blocks = []
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = str(Path(tmp) / "demo.db")
+        env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
+        for shown, args in TOUR:
+            argv = [sys.executable, "-m", "claimgraph", *(a.format(kb=kb) for a in args)]
+            out = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=600).stdout
+            blocks.append(f"$ {shown}\n{out.rstrip()}")
+    return "```text\n" + "\n\n".join(blocks) + "\n```"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -108,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readme", type=Path, default=None, help="README to write the tables into.")
     parser.add_argument("--rounds", type=int, default=3, help="Timing rounds (best is kept).")
     args = parser.parse_args(argv)
+    if args.readme:
+        write_section(args.readme, "tour", tour_section())
 
     docs_dir, gold_dir = args.shared / "eval" / "docs", args.shared / "eval" / "gold"
     docs = sorted(docs_dir.glob("*.txt"))

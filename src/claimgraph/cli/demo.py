@@ -6,10 +6,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
 import claimgraph
+from claimgraph.analyze.attribution import EventClaims, responsibility_claims
 from claimgraph.cli.common import console, handle_errors
 from claimgraph.cli.ingest import _summary
+from claimgraph.cli.stats import counts_table
 
 
 @handle_errors
@@ -18,7 +22,7 @@ def demo(
         "demo.db"
     ),
 ) -> None:
-    """Ingest the bundled briefing notes, then show the knowledge base.
+    """Ingest the bundled briefing notes, then show who is held responsible for what, and on whose word.
 
     Example: claimgraph demo --kb demo.db
     """
@@ -27,6 +31,24 @@ def demo(
     with claimgraph.open(kb) as base:
         report = base.ingest([corpus_dir()])
         _summary(report)
-        console.print(base.stats())
+        console.print(counts_table(base.stats(), f"knowledge base {base.path}"))
+        console.print(claims_table(responsibility_claims(base.store)))
     if report.failed:
         raise typer.Exit(1)
+
+
+def claims_table(events: list[EventClaims]) -> Table:
+    """Responsibility claims per event: actor, who says so, affirmed or denied, hedged or not."""
+    table = Table(title="who is held responsible, and who says so", show_lines=True)
+    for col in ("event", "actor", "according to", "stance", "evidence"):
+        table.add_column(col)
+    for ev in events:
+        label = f"{ev.event} ({ev.date or 'undated'})\n[dim]{escape(ev.document)}[/]"
+        for i, c in enumerate(ev.claims):
+            stance = ("denies" if c.polarity == "deny" else "affirms") + (
+                " (hedged)" if c.certainty == "hedged" else ""
+            )
+            table.add_row(
+                label if i == 0 else "", escape(c.actor), escape(c.speaker), stance, escape(c.evidence)
+            )
+    return table

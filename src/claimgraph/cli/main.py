@@ -8,6 +8,7 @@ from claimgraph import __version__
 from claimgraph.cli.demo import demo
 from claimgraph.cli.extract import extract
 from claimgraph.cli.ingest import ingest
+from claimgraph.cli.search import search
 from claimgraph.cli.stats import stats
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app.command()(ingest)
 app.command()(extract)
 app.command()(stats)
 app.command()(demo)
+app.command()(search)
 
 
 def _version(value: bool) -> None:

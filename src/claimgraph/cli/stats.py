@@ -19,9 +19,13 @@ def stats(kb: KbOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(counts)
         return
-    table = Table(title=f"knowledge base {base.path}")
+    console.print(counts_table(counts, f"knowledge base {base.path}"))
+
+
+def counts_table(counts: dict[str, int], title: str) -> Table:
+    table = Table(title=title)
     table.add_column("records")
     table.add_column("count", justify="right")
     for name, n in counts.items():
         table.add_row(name, str(n))
-    console.print(table)
+    return table
