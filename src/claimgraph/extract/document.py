@@ -8,9 +8,10 @@ every item is mapped back to ``Document.text``: ``start``/``end`` become
 document offsets, ``evidence`` the exact document substring (≤ 200
 characters), ``notes`` the footnote ids whose markers fall in the item's
 sentence.  References to unknown ids are dropped, items found only inside
-repeated text (pull-quotes) are dropped, statements are kept once per
-(subject, predicate, object, by, polarity), and generic actors ("Afghan
-officials") that neither act nor speak in any item are not kept.
+repeated text (pull-quotes) are dropped, and statements are kept once per
+(subject, predicate, object, by, polarity).  Generic actors ("Afghan
+officials") are kept as the entity stage found them: it only takes them where
+they are the head of their phrase, i.e. where they act or speak.
 """
 
 from __future__ import annotations
@@ -37,7 +38,6 @@ from claimgraph.records import AUTHOR, CleanText, Document, Entity, Estimate, Ev
 
 MAX_EVIDENCE = 200
 MAX_GAP = 24  # removed characters (markers, hyphenation) that still leave one stretch of text
-GENERIC_RULE = "entities.generic"
 
 
 def extract_document(
@@ -97,8 +97,7 @@ def _extract(
         and e.subject in index.entities
         and (e.by == AUTHOR or e.by in index.entities)
     ]
-    used = _referenced(kept_events, kept_statements, kept_estimates)
-    kept_entities = [e for e in index.entities.values() if e.rule != GENERIC_RULE or e.id in used]
+    kept_entities = list(index.entities.values())
     grounding = _Grounding(document, text, doc)
     for entity in kept_entities:
         for mention in entity.mentions:
@@ -146,19 +145,6 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
             seen.add(key)
             out.append(s)
     return out
-
-
-def _referenced(events: list[Event], statements: list[Statement], estimates: list[Estimate]) -> set[str]:
-    used: set[str] = set()
-    for e in events:
-        used.update([*e.targets, *e.participants])
-        if e.location:
-            used.add(e.location)
-    for s in statements:
-        used.update((s.subject, s.object, s.by))
-    for x in estimates:
-        used.update((x.subject, x.by))
-    return used
 
 
 class _Grounding:

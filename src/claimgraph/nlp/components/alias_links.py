@@ -60,10 +60,14 @@ class AliasLinks:
         self.nlp = nlp
         self.name = name
         self.cues = Cues()
+        self.title_re: re.Pattern[str] | None = None
 
     def configure(self, packs: PackSet) -> None:
-        """Read the cue words that type a long form found by walking back."""
+        """Read the cue words that type a long form found by walking back, and the titles."""
         self.cues = Cues(packs)
+        titles = packs.lexicons["titles"].terms() if "titles" in packs.lexicons else []
+        alts = "|".join(re.escape(t.rstrip(".")) for t in sorted(titles, key=len, reverse=True))
+        self.title_re = re.compile(rf"\b(?:{alts})\.?(?=[ \t]+$|[ \t]*$)") if alts else None
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -93,10 +97,14 @@ class AliasLinks:
                 or (tail and abbreviates(tail.group(1), nxt.text))
             ):
                 add_link(doc, ent, nxt, "alias_links.or")
-        elif OR_BETWEEN.match(between) and ent.label_ == nxt.label_ == "PERSON":
-            before = text[max(0, ent.start_char - 60) : ent.start_char]
+        elif ent.label_ == nxt.label_ == "PERSON" and OR_BETWEEN.match(self._untitled(between)):
+            before = self._untitled(text[max(0, ent.start_char - 60) : ent.start_char])
             if ALIAS_TRIGGER.search(re.sub(r"\b(?:his|her|its|the|a|as|by|of)\s+", "", before).rstrip()):
                 add_link(doc, ent, nxt, "alias_links.or")
+
+    def _untitled(self, text: str) -> str:
+        """Text with honorifics removed ("or Dr. " → "or "), so that titled names read as names."""
+        return self.title_re.sub("", text) if self.title_re is not None else text
 
     def _bracket(self, doc: Doc, text: str, ents: list[Span], m: re.Match) -> list[Span]:
         """``Long Name (LN)``: link the two, making either mention if it is missing."""
@@ -116,9 +124,9 @@ class AliasLinks:
             return ents
         kept = [e for e in ents if not (long.start <= e.start and e.end <= long.end)]
         found = self.cues.classify([t.lower_ for t in long])
-        etype, kind = (
-            (found[0].type, found[0].kind) if found and found[0].type != "none" else ("organization", None)
-        )
+        if found is not None and found[0].type == "none":
+            return ents  # "Operation Green Sword (OGS)": not an entity
+        etype, kind = (found[0].type, found[0].kind) if found else ("organization", None)
         new = Span(doc, long.start, long.end, label=label_for(etype, kind))
         set_kind(doc, new, kind)
         set_origin(doc, new, "pattern")
@@ -163,6 +171,11 @@ class AliasLinks:
         existing = next((e for e in ents if e.start == acr.start and e.end == acr.end), None)
         if existing is not None:
             add_link(doc, ent, existing, "alias_links.definition")
+            return True
+        parts_found = [e for e in ents if acr.start <= e.start and e.end <= acr.end]
+        if parts_found:  # "ETIM/ETIP" already found as "ETIM" and "ETIP"
+            for part in parts_found:
+                add_link(doc, ent, part, "alias_links.definition")
             return True
         if any(e.start < acr.end and acr.start < e.end for e in ents):
             return False

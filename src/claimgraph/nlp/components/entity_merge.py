@@ -55,6 +55,7 @@ class EntityMerge:
         self.pack_kinds: dict[str, tuple[str, str | None]] = {}
         self.adjectival: frozenset[str] = frozenset()
         self.generic_heads: frozenset[str] = frozenset()
+        self.distinct_groups: frozenset[str] = frozenset()
 
     def configure(self, packs: PackSet) -> None:
         """Read cues, stoplist, communities and the packs' places and demonyms."""
@@ -62,6 +63,11 @@ class EntityMerge:
         self.ner = NerCleaner(self.nlp, packs)
         self.pack_kinds = {e.id: (e.type, e.kind) for e in packs.entities.values()}
         lex = packs.lexicons
+        self.distinct_groups = frozenset(
+            e["group"]
+            for e in (lex["generic_actors"].entries if "generic_actors" in lex else [])
+            if e.get("distinct")
+        )
         self.generic_heads = frozenset(
             e["term"].split()[-1].lower()
             for e in (lex["generic_actors"].entries if "generic_actors" in lex else [])
@@ -83,7 +89,7 @@ class EntityMerge:
                 s.label_ == "NORP"
                 and prev is not None
                 and fold(prev.text) in self.ner.demonyms
-                and s[-1].tag_ in ("NNS", "NNPS")
+                and (s[-1].tag_ in ("NNS", "NNPS") or s[-1].lower_.endswith("s"))
             ):
                 kind = self.pack_kinds.get(s.kb_id_, ("", None))[1]
                 cands.append(
@@ -99,7 +105,9 @@ class EntityMerge:
             kb = inner[0].kb_id_ if len(inner) == 1 and inner[0].label_ == "PERSON" else None
             cands.append((1 if kb else 3, s, kb, None, "pattern"))
         for s in doc.spans.get(GENERIC_KEY, []):
-            rank = 1 if any(p.label_ != "ORG" for p in _inside(pack, s)) else 3
+            inner = _inside(pack, s)
+            distinct = s.kb_id_.rsplit(":", 1)[-1] in self.distinct_groups
+            rank = 1 if distinct or any(p.label_ != "ORG" for p in inner) else 3
             cands.append((rank, s, s.kb_id_, kinds.get((s.start_char, s.end_char)), "generic"))
         for ent in doc.ents:
             for c in self.ner.candidates(doc, ent):
@@ -157,6 +165,9 @@ class EntityMerge:
             return False
         if all((p.start, p.end) == (span.start, span.end) for p in inner):
             return False
+        covered = {i for p in inner for i in range(p.start, p.end)}
+        if all(t.i in covered for t in span if t.is_alpha):
+            return False  # "US-Taliban": nothing but known names
         own = LABEL_TYPE[span.label_]
         if own == "community":
             return fold(span[0].text) in self.ner.demonyms

@@ -71,6 +71,7 @@ PERSON_NOUNS = frozenset(
 # Labels the NER sometimes gives to names ("Hafeez Saeed Khan" as WORK_OF_ART): kept aside so that the
 # entity stage can take them when they spell a name it already knows.
 WEAK_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+MAX_HEADING = 16  # tokens on either side of a name that a heading line may have
 PARTICLES = frozenset(
     {"ul", "ud", "ur", "us", "ut", "e", "i", "al", "el", "ash", "as", "ad", "an", "ar", "at", "az"}
 )
@@ -132,6 +133,8 @@ class NerCleaner:
                 )
                 for t in span
             ]
+        if ent.label_ != "GPE" and _heading(span):
+            return []  # section headings are Title Case: the NER sees names everywhere
         out = []
         for part in _split(span):
             cand = self._one(doc, part, ent.label_)
@@ -189,8 +192,12 @@ class NerCleaner:
             kind = (entry or {}).get("kind") or ("national" if low in self.demonyms else "ethnic")
             return Candidate(Span(doc, span.start, span.end + 1, label="NORP"), kind, True)
         plural = span[-1].tag_ in ("NNS", "NNPS") or bool((entry or {}).get("plural_form"))
-        national = low in self.demonyms or (low.endswith("s") and low[:-1] in self.demonyms)
-        if plural and entry is None and national and len(span) == 1:
+        national = (
+            low in self.demonyms
+            or (low.endswith("s") and low[:-1] in self.demonyms)
+            or (entry or {}).get("kind") == "national"
+        )
+        if plural and national and len(span) == 1:
             return None  # "Syrians", "Indians": nationals, not a community
         if plural:
             kind = (entry or {}).get("kind") or ("national" if national else "ethnic")
@@ -222,11 +229,27 @@ class NerCleaner:
     def _dictionary(self, token) -> bool:
         low = token.lower_
         return (
-            not token.is_alpha
-            or low in self.common
-            or low in self.nouns
-            or token.lemma_.lower() in self.nouns
+            not token.is_alpha or token.is_stop or low in self.common or token.lemma_.lower() in self.common
         )
+
+
+def _heading(span: Span) -> bool:
+    """True inside a short Title Case line without final punctuation (a section heading)."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
+        start -= 1
+        if span.start - start > MAX_HEADING:
+            return False
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and "\n" not in doc[end].text:
+        end += 1
+        if end - span.end > MAX_HEADING:
+            return False
+    line = doc[start:end]
+    words = [t for t in line if t.is_alpha and not t.is_stop]
+    if not words or line[-1].text in (".", "?", "!", ":", ";", '"', "”", ")", ","):
+        return False
+    return sum(1 for t in words if t.is_title or t.is_upper) >= 0.8 * len(words)
 
 
 def _whole_words(span: Span) -> Span:
