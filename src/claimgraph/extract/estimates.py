@@ -61,7 +61,7 @@ def extract_estimates(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list
     """Figures about actors' size or activity, offsets in body coordinates."""
     lex = EstimateLexicon.of(ctx.packs)
     events = Lexicons.of(ctx.packs)
-    dates = find_dates(doc.text, ctx.doc_date)
+    dates = find_dates(doc.text, ctx.doc_date)  # Doc.text is rebuilt on each access: once here
     out: list[Estimate] = []
     seen: dict[tuple, str] = {}
     salience = _salience(index)
@@ -77,14 +77,17 @@ def extract_estimates(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list
             # A figure repeated in other words is one estimate; a verbatim copy of its context
             # (a pull-quote) is kept so that the orchestrator, which knows the repeats, drops the copy.
             key = (est.subject, est.quantity, est.low, est.high)
-            near = doc.text[
-                max(sent.start_char, span.start_char - 60) : min(sent.end_char, span.end_char + 60)
-            ]
-            words = re.sub(r"\W+", "", near).lower()
+            words = re.sub(r"\W+", "", _clip(sent, span.start_char - 60, span.end_char + 60)).lower()
             if seen.setdefault(key, words) == words:
                 ctx.bump(est.rule)
                 out.append(est)
     return out
+
+
+def _clip(sent: Span, start: int, end: int) -> str:
+    """Text of the sentence between two document offsets (clamped to the sentence)."""
+    base = sent.start_char
+    return sent.text[max(0, start - base) : max(0, end - base)]
 
 
 def _number_token(span: Span) -> Token:
@@ -92,7 +95,7 @@ def _number_token(span: Span) -> Token:
     return nums[-1] if nums else span[-1]
 
 
-def _counted_noun(num: Token) -> Token | None:
+def _counted_noun(num: Token, sent: Span) -> Token | None:
     """The noun a figure counts: its head ("2,200 members"), "six of its leaders", or the next noun."""
     if num.dep_ in ("nummod", "quantmod", "amod", "compound") and num.head.pos_ in ("NOUN", "PROPN"):
         head = num.head
@@ -103,7 +106,7 @@ def _counted_noun(num: Token) -> Token | None:
             if objs:
                 return objs[0]
     found: Token | None = None
-    for tok in num.doc[num.i + 1 : min(num.i + 7, num.sent.end)]:
+    for tok in num.doc[num.i + 1 : min(num.i + 7, sent.end)]:
         if tok.pos_ == "NOUN":
             found = tok  # the last noun of a compound run: "mid-level leaders", "recruitment chiefs"
         elif (found is not None and tok.text != "-") or (
@@ -153,10 +156,10 @@ def _estimate(
     num = _number_token(span)
     if q.text.lower() in ("one", "a", "an"):
         return None, previous  # "one of the most...", not a count
-    noun = _counted_noun(num)
+    noun = _counted_noun(num, sent)
     qtype = _quantity_type(noun, q, lex)
     inherited = False
-    lead = sent.doc.text[max(sent.start_char, span.start_char - 12) : span.start_char].lower().split()
+    lead = _clip(sent, span.start_char - 12, span.start_char).lower().split()
     if (
         qtype is None
         and noun is None
@@ -304,7 +307,7 @@ def _as_of(
     here = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.iso]
     if here:
         best = min(here, key=lambda d: abs(d.start - num.idx))
-        before = sent.doc.text[max(sent.start_char, best.start - 40) : best.start].lower()
+        before = _clip(sent, best.start - 40, best.start).lower()
         if any(f"{cue} " in before for cue in lex.cues.get("since", ())):
             return doc_year
         return best.last

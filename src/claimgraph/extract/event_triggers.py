@@ -15,7 +15,6 @@ from spacy.tokens import Span, Token
 
 from claimgraph.packs import PackSet
 
-MAX_PHRASE = 4
 _CACHE: dict[int, Lexicons] = {}
 
 
@@ -42,6 +41,12 @@ class Lexicons:
     actor_side: dict[str, str] = field(default_factory=dict)
     leader_roles: set[str] = field(default_factory=set)
     named: list[dict[str, Any]] = field(default_factory=list)
+    by_first: dict[str, list[tuple[tuple[str, ...], TriggerEntry]]] = field(default_factory=dict)
+
+    def starting_with(self, forms: tuple[str, ...]) -> list[tuple[tuple[str, ...], TriggerEntry]]:
+        """Trigger phrases whose first word is one of ``forms``, longest first."""
+        found = [pair for f in forms for pair in self.by_first.get(f, ())]
+        return sorted(found, key=lambda p: -len(p[0]))
 
     @classmethod
     def of(cls, packs: PackSet) -> Lexicons:
@@ -73,6 +78,8 @@ class Lexicons:
         lex.actor_side = {e["term"].lower(): e["side"] for e in packs.lexicon("event_actors").entries}
         lex.leader_roles = {e["term"].lower() for e in packs.lexicon("event_leader_roles").entries}
         lex.named = list(packs.lexicon("event_named").entries)
+        for key, entry in lex.triggers.items():
+            lex.by_first.setdefault(key[0], []).append((key, entry))
         _CACHE[id(packs)] = lex
         return lex
 
@@ -138,27 +145,27 @@ def _pos_ok(entry: TriggerEntry, head: Token) -> bool:
 
 def find_triggers(sent: Span, lex: Lexicons) -> list[Trigger]:
     """Trigger phrases in ``sent``, longest match first, non-overlapping, in text order."""
+    tokens = [t for t in sent if t.text != "-"]  # "counter-terrorism" reads as "counter terrorism"
+    forms = [_forms(t) for t in tokens]
     out: list[Trigger] = []
-    tokens = list(sent)
     i = 0
     while i < len(tokens):
         matched = None
-        for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
-            window = tokens[i : i + n]
-            if any(t.is_punct and t.text != "-" for t in window):
+        for key, entry in lex.starting_with(forms[i]):
+            n = len(key)
+            if i + n > len(tokens) or any(key[k] not in forms[i + k] for k in range(1, n)):
                 continue
-            candidates = _candidates(window)
-            entry = next((lex.triggers[c] for c in candidates if c in lex.triggers), None)
-            if entry is None:
+            window = tokens[i : i + n]
+            if any(t.is_punct for t in window):
                 continue
             span = sent.doc[window[0].i : window[-1].i + 1]
             head = span.root
             if _pos_ok(entry, head) and not _in_proper_name(span):
                 matched = Trigger(span.start, span.end, head, entry)
+                i += n
                 break
         if matched is not None:
             out.append(matched)
-            i += matched.end - matched.start
         else:
             i += 1
     return out
@@ -175,13 +182,3 @@ def _in_proper_name(span: Span) -> bool:
     doc = span.doc
     before = doc[first.i - 1] if first.i > 0 else None
     return before is not None and before.text[:1].isupper() and not before.is_sent_start and before.is_alpha
-
-
-def _candidates(window: list[Token]) -> list[tuple[str, ...]]:
-    """Keys to try for a token window: lemma/surface combinations, hyphens dropped."""
-    keys: list[tuple[str, ...]] = [()]
-    for tok in window:
-        if tok.text == "-":
-            continue
-        keys = [(*k, f) for k in keys for f in _forms(tok)][:16]
-    return keys

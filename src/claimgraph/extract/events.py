@@ -47,7 +47,8 @@ RULE = "events"
 def extract_events(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list[Event]:
     """Events of the body, offsets in body coordinates."""
     lex = Lexicons.of(ctx.packs)
-    dates = _dates_by_token(doc, find_dates(doc.text, ctx.doc_date))
+    text = doc.text  # built anew on every access: read it once
+    dates = _dates_by_token(doc, find_dates(text, ctx.doc_date))
     candidates: list[Candidate] = []
     for sent in segments(doc):
         habitual = lex.is_habitual(sent)
@@ -68,7 +69,7 @@ def extract_events(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list[Ev
             if _identified(trig, cand):
                 ctx.bump(cand.rule)
                 candidates.append(cand)
-    candidates += _named(doc, lex, index)
+    candidates += _named(text, lex, index)
     candidates.sort(key=lambda c: c.start)
     return collapse(candidates)
 
@@ -228,7 +229,9 @@ def _read(
     args.communities = [e for e in in_scope if e.type == "community"]
     args.militants = [e for e in in_scope if e.kind == "militant_group"]
     start = min(trig.head.idx, args.scope[0])
-    args.killed, args.wounded = casualties(sent.doc.text[start : args.scope[1]])
+    args.killed, args.wounded = casualties(
+        sent.text[max(0, start - sent.start_char) : args.scope[1] - sent.start_char]
+    )
     return args
 
 
@@ -431,11 +434,11 @@ def _folds_into(trig: Trigger, cand: Candidate, t2: Trigger, c2: Candidate, foun
     return bool(hosts) and min(hosts, key=lambda t: abs(t.head.i - trig.head.i)) is t2
 
 
-def _named(doc: Doc, lex: Lexicons, index: EntityIndex) -> list[Candidate]:
+def _named(text: str, lex: Lexicons, index: EntityIndex) -> list[Candidate]:
     """Well-known events named by shorthand ("9/11") from the ``event_named`` lexicon."""
     out = []
     for entry in lex.named:
-        for m in re.finditer(rf"(?<![\w/]){re.escape(entry['term'])}(?![\w/])", doc.text):
+        for m in re.finditer(rf"(?<![\w/]){re.escape(entry['term'])}(?![\w/])", text):
             out.append(
                 Candidate(
                     kind=entry["kind"],
