@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from claimgraph.extract.hedges import is_negated
-from claimgraph.extract.relations import ACTOR, Cand, Lexicons, SentView, holders
+from claimgraph.extract.relations import ACTOR, Cand, Lexicons, SentView, holders, passive
 from claimgraph.records import Event
 
 ATTACK_KINDS = {"attack"}
@@ -54,9 +54,12 @@ class EventTracker:
         if attacks:
             self.last = max(attacks, key=lambda e: e.start)
             self.last_sent = n
-        elif self.last is not None and n - self.last_sent <= ANAPHORA_SENTENCES:
-            if any(_definite(t) for t in nouns) or any(t.lower_ == "it" for t in sent):
-                here.append(self.last)
+        elif (
+            self.last is not None
+            and n - self.last_sent <= ANAPHORA_SENTENCES
+            and (any(_definite(t) for t in nouns) or any(t.lower_ == "it" for t in sent))
+        ):
+            here.append(self.last)
         return here
 
     def _named(self, view: SentView, noun: Token) -> Event | None:
@@ -167,10 +170,9 @@ def _claim(view: SentView, tok: Token, events: list[Event], lex: Lexicons) -> li
 
 def _blame(view: SentView, tok: Token, events: list[Event]) -> list[Cand]:
     speakers = view.subjects(tok)
-    if tok.lemma_ == "attribute":
-        accused = view.objects(tok, ("to",), dobj=False)
-    else:
-        accused = view.objects(tok, ())
+    # "attacks attributed to X" put it on X; "blamed X", "accused X" on the object.
+    attributed = tok.lemma_ == "attribute"
+    accused = view.objects(tok, ("to",), dobj=False) if attributed else view.objects(tok, ())
     out: list[Cand] = []
     for ev in _event_for(tok, events, ATTACK_KINDS):
         for a in accused:
@@ -195,7 +197,11 @@ def _deny(view: SentView, tok: Token, events: list[Event], lex: Lexicons) -> lis
 
 def _by_phrase(view: SentView, noun: Token, events: list[Event]) -> list[Cand]:
     out: list[Cand] = []
-    for c in noun.children:
+    preps = list(noun.children)
+    if noun.dep_ == "dobj" and not passive(noun.head):
+        # "described the bombing of X by ISGS": the by-phrase hangs off the active verb in the parse.
+        preps += [c for c in noun.head.children if c.i > noun.i]
+    for c in preps:
         if c.dep_ == "prep" and c.lower_ == "by":
             actors = [x for p in c.children if p.dep_ == "pobj" for x in view.np_ents(p, agent=True)]
             for ev in _event_for(noun, events, ATTACK_KINDS | FOUND_KINDS):

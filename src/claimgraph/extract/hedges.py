@@ -60,6 +60,13 @@ def governing_heads(token: Token, stop: Token | None = None) -> list[Token]:
     return heads
 
 
+def _hedge(tok: Token, lex: Lexicons) -> bool:
+    low = tok.lower_
+    if low in lex.hedge_modals:
+        return tok.tag_ == "MD"  # "may" the modal, not "May" the month
+    return low in lex.hedge_words or (tok.lemma_.lower() in lex.hedge_words and tok.pos_ != "NOUN")
+
+
 def _has_phrase(text: str, phrases: list[str]) -> bool:
     low = " " + " ".join(text.lower().split()) + " "
     return any(" " + p + " " in low for p in phrases)
@@ -68,15 +75,15 @@ def _has_phrase(text: str, phrases: list[str]) -> bool:
 def is_hedged(token: Token, lex: Lexicons, stop: Token | None = None, extra: list[Token] = ()) -> bool:
     """True when estimative language qualifies the clause carrying ``token``."""
     clause = clause_tokens(token)
-    words = lex.hedge_words
     for tok in [*clause, *extra]:
-        if tok.lower_ in words or (tok.lemma_.lower() in words and tok.pos_ != "NOUN"):
+        if _hedge(tok, lex):
             return True
     for head in governing_heads(token, stop):
         for child in [head, *head.children]:
-            if child.dep_ in ("aux", "advmod", "acomp", "auxpass") or child.i == head.i:
-                if child.lower_ in words or child.lemma_.lower() in words:
-                    return True
+            if (child.dep_ in ("aux", "advmod", "acomp", "auxpass") or child.i == head.i) and _hedge(
+                child, lex
+            ):
+                return True
     text = " ".join(t.text for t in clause)
     return _has_phrase(text, lex.hedge_phrases)
 
@@ -109,14 +116,14 @@ def is_negated(token: Token, lex: Lexicons, args: list[Token] = ()) -> bool:
     verb = path[-1]
     for i, t in enumerate(path):
         is_verb = t.i == verb.i and t.pos_ in ("VERB", "AUX")
-        if is_verb and i > 2 and verb.lemma_ not in LIGHT:
+        if is_verb and i >= 2 and verb.lemma_ not in LIGHT:
             break
         for child in t.children:
             if child.dep_ == "neg" and _negator(child, lex):
                 return True
-            if child.dep_ == "det" and lex.negations.get(child.lower_, {}).get("scope") == "object":
-                if _negator(child, lex):
-                    return True
+            scope = lex.negations.get(child.lower_, {}).get("scope")
+            if child.dep_ == "det" and scope == "object" and _negator(child, lex):
+                return True
     for a in args:
         if any(c.dep_ == "det" and c.lower_ == "no" and _negator(c, lex) for c in a.children):
             return True

@@ -60,6 +60,7 @@ class Lexicons:
         self.reporting = {e["term"]: e for e in packs.lexicon("reporting_verbs").entries}
         hedges = packs.lexicon("hedges").terms()
         self.hedge_words = {h.lower() for h in hedges if " " not in h}
+        self.hedge_modals = {e["term"] for e in packs.lexicon("hedges").entries if e.get("kind") == "modal"}
         self.hedge_phrases = [h.lower() for h in hedges if " " in h]
         self.negations = {e["term"]: e for e in packs.lexicon("negations").entries}
         dismissals = packs.lexicon("dismissals").entries
@@ -246,7 +247,19 @@ class SentView:
         if out or not agent or depth > 1:
             return out
         if tok.lemma_.lower() in AGENT_NOUNS or tok.pos_ in ("NOUN", "PROPN") or tok.dep_ == "pobj":
-            return self._agent_group(tok)
+            return self._agent_group(tok) or self._raised_group(tok)
+        return []
+
+    def _raised_group(self, tok: Token) -> list[str]:
+        """ "gunmen presumed/believed to be from X": the group a raising verb puts its subject in."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        for x in tok.head.children:
+            if x.dep_ == "xcomp" and x.lemma_ == "be":
+                for p in x.children:
+                    if p.dep_ == "prep" and p.lower_ in ("from", "of", "with"):
+                        found = [e for g in p.children if g.dep_ == "pobj" for e in self.np_ents(g)]
+                        return [e for e in found if self.etype(e) == "organization"]
         return []
 
     def _agent_group(self, tok: Token) -> list[str]:
@@ -304,11 +317,10 @@ class SentView:
                 continue
             if personal and self.etype(ident) == "person":
                 return [ident]
-            if (
-                not personal
-                and self.etype(ident) == "organization"
-                and self.root(t).dep_ in ("nsubj", "nsubjpass")
-            ):
+            collective = self.etype(ident) == "organization" or (
+                self.etype(ident) == "place" and self.ekind(ident) == "country"
+            )
+            if not personal and collective and self.root(t).dep_ in ("nsubj", "nsubjpass"):
                 return [ident]
         # Across sentences only "he"/"his" are resolved: an earlier subject person is a safe guess,
         # an earlier organization for "its"/"their" is not.
@@ -354,12 +366,17 @@ class SentView:
             return self.subjects(head, depth + 1, agent)
         if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent"):
             governor = head.head
-            if governor.lemma_ in ("accuse", "suspect", "blame", "charge", "convict", "use"):
+            if governor.lemma_ in ACCUSING:
+                return self.objects(governor, ())  # "accused X of funding…": X, never the accuser
+            if governor.lemma_ in USERS:
                 objs = self.objects(governor, ())
                 if objs:
                     return objs
             if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in ("dobj", "attr", "pobj"):
+                noun = governor
                 governor = governor.head.head if governor.dep_ == "pobj" else governor.head
+                if governor.lemma_ in ACCUSING:
+                    return self.np_ents(noun)  # "accused the two countries of supporting…"
             if governor.pos_ in ("VERB", "AUX"):
                 return self.subjects(governor, depth + 1, agent)
         if verb.dep_ in ("acl", "relcl") and not passive(verb):
@@ -564,7 +581,10 @@ def surface_holder(view: SentView, noun: Token, skip_of: bool = True) -> list[st
     while i < sent.end and doc[i].lower_ in SKIP_RIGHT and hops < 3:
         i, hops = i + 1, hops + 1
     if i < sent.end and view.ent(doc[i]):
-        return view.group(doc[i])
+        root = view.root(doc[i])
+        # "…another branch, Pakistan has also…": a name that starts a new clause is no apposition.
+        if root.dep_ not in ("nsubj", "nsubjpass", "csubj") or root.head.i == noun.i:
+            return view.group(doc[i])
     start, _ = left_window(view, noun)
     k = start - 1
     opened = doc[start].lower_ in DETS or (k >= sent.start and doc[k].text == "(")
@@ -629,6 +649,7 @@ PRESENCE_VERBS = {
 }  # fmt: skip
 NAMING_VERBS = {"call", "name", "know", "dub", "term"}
 MODIFIER_ROLES = {"splinter", "breakaway", "offshoot", "deputy"}
+ACCUSING = {"accuse", "suspect", "blame", "charge", "convict", "condemn", "criticise", "criticize"}
 USERS = {"use", "employ", "exploit", "wield", "deploy", "utilise", "utilize"}
 
 
@@ -682,15 +703,19 @@ def role_rule(view: SentView, lex: Lexicons) -> list[Cand]:
     return out
 
 
+def _is_place(view: SentView, tok: Token) -> bool:
+    ident = view.ent(tok)
+    return bool(ident) and view.etype(ident) == "place"  # type: ignore[arg-type]
+
+
 def _qualified(view: SentView, tok: Token, mods: list[Token], lex: Lexicons) -> bool:
     """A leadership title narrowed to a sub-unit ("recruitment chief", "head for Kunar")."""
     for m in mods:
         if m.pos_ == "NOUN" and not view.ent(m) and m.lemma_.lower() not in lex.roles:
             return True
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("for", "in"):
-            if any(view.ent(p) and view.etype(view.ent(p)) == "place" for p in c.children):  # type: ignore[arg-type]
-                return True
+        if c.dep_ == "prep" and c.lower_ in ("for", "in") and any(_is_place(view, p) for p in c.children):
+            return True
     return False
 
 
@@ -826,16 +851,22 @@ def noun_rule(view: SentView, lex: Lexicons) -> list[Cand]:
             pred = _sign(tok, lex)
             if pred is None:
                 continue
-        a = view.poss_ent(tok) + [view.ent(t) for t in modifier_ents(view, tok, [], ACTOR)]  # type: ignore[misc]
-        a += _prep_ents(view, tok, entry.get("subject_preps") or ())
-        b = _prep_ents(view, tok, entry.get("preps") or ())
+        anchor = tok
+        if tok.dep_ == "compound" and view.ent(tok.head):
+            # A gerund read as a noun: "accused X of funding JNIM" parsed as "[funding JNIM]".
+            anchor = tok.head
+            a, b = [], view.group(tok.head)
+        else:
+            a = view.poss_ent(tok) + [view.ent(t) for t in modifier_ents(view, tok, [], ACTOR)]  # type: ignore[misc]
+            a += _prep_ents(view, tok, entry.get("subject_preps") or ())
+            b = _prep_ents(view, tok, entry.get("preps") or ())
         pairs: list[tuple[str, str]] = []
         if entry.get("between"):
             both = _prep_ents(view, tok, ("between", "among"))
             pairs += [(x, y) for i, x in enumerate(both) for y in both[i + 1 :]]
         if tok.head.dep_ == "prep" and tok.head.lower_ == "under" and pred == "leader_of":
             b = view.np_ents(tok.head.head)
-        gov = _governing_subject(view, tok)
+        gov = _governing_subject(view, anchor)
         if not a and b:
             a = gov
         elif (
@@ -869,6 +900,8 @@ def _prep_ents(view: SentView, tok: Token, preps: tuple[str, ...] | list[str]) -
 def _governing_subject(view: SentView, tok: Token) -> list[str]:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ == "of" and head.head.lemma_ in ACCUSING:
+            return view.objects(head.head, ())  # "accuse X of support for Y": X supports
         head = head.head
     if tok.dep_ in ("dobj", "pobj", "attr", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return view.subjects(head)
@@ -936,7 +969,10 @@ def _inside(view: SentView, prep: Token) -> list[Cand]:
     head = prep.head
     if head.pos_ == "VERB" and head.dep_ in ("relcl", "acl"):
         head = head.head
-    parts = view.np_ents(head) if head.pos_ in ("NOUN", "PROPN") else view.subjects(head, agent=False)
+    if head.pos_ in ("NOUN", "PROPN"):
+        parts = view.np_ents(head) or holders(view, head, surface=False)
+    else:
+        parts = view.subjects(head, agent=False)
     if not parts and head.pos_ == "VERB" and passive(head):
         parts = view.objects(head, ())
     return [Cand(p, "part_of", o, prep, "relations.inside") for p in parts for o in orgs if p != o]
@@ -977,9 +1013,9 @@ def _located(view: SentView, head: Token, prep: Token, lex: Lexicons) -> list[st
         found = holders(view, head, surface=False)
         found = found or view.poss_ent(head) + [view.ent(t) for t in modifier_ents(view, head, ["of"], ACTOR)]  # type: ignore[misc]
         found = found or holders(view, head) or view._list_members(head)
-        if not found and head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
-            if head.head.lemma_.lower() not in lex.loc_block:
-                found = view.subjects(head.head)
+        governor = head.head
+        if not found and head.dep_ in ("dobj", "attr") and governor.pos_ in ("VERB", "AUX"):
+            found = [] if governor.lemma_.lower() in lex.loc_block else view.subjects(governor)
         return found
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_.lower() in lex.loc_block:
@@ -1099,11 +1135,8 @@ def name_rule(doc: Doc, index: EntityIndex) -> list[Cand]:
 def _named_after(e: Entity, other: Entity) -> bool:
     for a in {e.name, *e.aliases}:
         for b in {other.name, *other.aliases}:
-            if (
-                len(b) < 4
-                or not a.startswith(b + " ")
-                and not a.startswith(b + "'")
-                and not a.startswith(b + "’")
+            if len(b) < 4 or (
+                not a.startswith(b + " ") and not a.startswith(b + "'") and not a.startswith(b + "’")
             ):
                 continue
             rest = a[len(b) :].strip()

@@ -98,9 +98,9 @@ def find_frames(view: SentView, lex: Lexicons, previous: list[Frame]) -> list[Fr
         if tok.pos_ == "VERB" and lemma in lex.reporting:
             entry = lex.reporting[lemma]
             # "claimed the attack" is a claim of responsibility, handled with its event.
-            if lemma == "claim" and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
-                if not _passive(tok):
-                    continue
+            clausal = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+            if lemma == "claim" and not clausal and not _passive(tok):
+                continue
             frame = _verb_frame(view, tok, entry, previous, lex)
             if frame is not None:
                 frames.append(frame)
@@ -136,13 +136,21 @@ def _verb_frame(
                 speakers = list(frame.speakers)
                 break
     if not speakers:
-        if toks and not any(t.lower_ in VAGUE or t.lemma_.lower() in VAGUE for t in toks) and not agentive:
-            if role in ("say", "claim", "deny", "accuse") and toks[0].pos_ in ("NOUN", "PROPN"):
-                return None  # a non-actor subject ("the data showed") does not make a speaker
+        vague = any(t.lower_ in VAGUE or t.lemma_.lower() in VAGUE for t in toks)
+        named_thing = bool(toks) and toks[0].pos_ in ("NOUN", "PROPN") and not agentive
+        if named_thing and not vague and role != "believe":
+            return None  # a non-actor subject ("the data showed") does not make a speaker
         speakers, hedged = [AUTHOR], True
-    if role in ("accuse", "frame") and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
-        if not _passive(verb):
-            return None
+    has_object = any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    if role in ("accuse", "frame") and not has_object and not _passive(verb):
+        return None
+    reports = (
+        any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        or _passive(verb)
+        or (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
+    )
+    if not reports and not (entry.get("object") and any(c.dep_ == "dobj" for c in verb.children)):
+        return None  # "X maintains ties with Y" reports nothing
     if role == "deny" and not _denies_a_claim(verb, lex):
         return None  # "denying ISKP space" is not a denial of a proposition
     exclude = [t for t in toks if not agentive]

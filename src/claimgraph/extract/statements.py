@@ -120,7 +120,6 @@ def _resolve(
             rule=cand.rule,
         )
         for s in speakers
-        if s not in (subject,) or pred == "responsible_for" or cand.by
     ]
 
 
