@@ -94,3 +94,14 @@ def test_not_estimates(text: str) -> None:
 def test_the_same_figure_said_twice_is_one_estimate() -> None:
     text = "JNIM had about 900 fighters in 2020. Observers agree that JNIM had about 900 fighters in 2020 in Mali."
     assert len(estimates(text)) == 1
+
+
+def test_money_counts_only_when_it_is_the_actors_funding() -> None:
+    (e,) = estimates("In 2019 JNIM raised $2 million from kidnappings.")
+    assert (e.subject, e.quantity, e.low) == ("jnim", "other", 2_000_000)
+    assert estimates("In 2022 a programme offered up to $10 million for information on JNIM leaders.") == []
+
+
+def test_the_dead_of_an_event_and_picked_examples_are_not_estimates() -> None:
+    assert estimates("Thirteen JNIM members were killed in the raid on Gao.") == []
+    assert estimates("Two of the deadliest attacks in Gao were claimed by JNIM in 2020.") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract.events import extract_events
+from claimgraph.extract.events import extract_events, segments
 from claimgraph.records import Event
 
 from .helpers_events import parse
@@ -149,3 +149,38 @@ def test_community_targets_of_an_attack() -> None:
     (ev,) = events("On 23 March 2019 gunmen attacked a Fulani village near Mopti, killing 160 people.")
     assert "fulani" in ev.targets
     assert ev.killed == 160
+
+
+def test_a_heading_glued_to_its_paragraph_is_cut_off() -> None:
+    text = "Recent Attacks in the North\n\nJNIM carried out an attack on the Grand Mosque in Mopti on 4 June 2019."
+    (ev,) = events(text)
+    assert ev.date == "2019-06-04"
+    doc, _, _ = parse(text, ENTS)
+    assert [s.text.strip() for s in segments(doc)][-1].startswith("JNIM carried out")
+
+
+def test_a_page_break_after_a_function_word_does_not_cut() -> None:
+    doc, _, _ = parse("Militants fought with the\n\nJNIM near Gao in 2019.", ENTS)
+    assert len(list(segments(doc))) == 1
+
+
+def test_the_object_of_detonate_is_the_weapon_not_the_target() -> None:
+    (ev,) = events("On 26 August 2021 a suicide bomber detonated an explosive vest at the Grand Mosque.")
+    assert ev.location == "grand_mosque"
+    assert "vest" not in (ev.name or "").lower()
+
+
+def test_one_groups_offensive_against_another_is_a_clash() -> None:
+    (ev,) = events("In 2018 a JNIM offensive in Menaka broke the northern enclave of ISGS.")
+    assert ev.kind == "clash"
+
+
+def test_a_habit_is_not_an_event() -> None:
+    assert events("JNIM has a long record of attacking Fulani villages around Mopti.") == []
+
+
+def test_a_coordinated_phrase_does_not_lend_its_date() -> None:
+    found = events("ISGS claimed both the Gao market attack and the May 2020 Mopti bombing.")
+    dates = {e.name: e.date for e in found}
+    assert dates.get("Mopti bombing") == "2020-05"
+    assert all(d is None for name, d in dates.items() if "Gao" in name)

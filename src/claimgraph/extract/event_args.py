@@ -38,6 +38,8 @@ NON_LOCATIVE = {
 PATIENT_PREPS = {"on", "against", "at", "of", "targeting"}
 STATE_KINDS = {"military", "government", "state_agency"}
 MILITANT_PERSON_KINDS = {"militant", "leader"}
+# "April 2017 marked the beginning of Operation X": the phase of an event carries its date.
+PHASE_NOUNS = {"beginning", "start", "launch", "outset", "onset", "end", "conclusion"}
 # Dependencies through which a governing clause's date still applies to the trigger.
 DATE_INHERIT = {
     "advcl",
@@ -231,7 +233,7 @@ def _adjacent_date(trigger: Trigger, dates: dict[int, DateMention], reach: int =
     for tok in trigger.head.doc[trigger.end : trigger.end + reach]:
         if tok.i in dates and dates[tok.i].iso:
             return dates[tok.i]
-        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ".", ":"):
+        if tok.pos_ in ("VERB", "AUX", "CCONJ") or tok.text in (";", ".", ":", ","):
             return None
     return None
 
@@ -243,7 +245,7 @@ def _direct(tok: Token, predicate: Token) -> bool:
     for _ in range(8):
         if cur.i == predicate.i:
             return True
-        if cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN"):
+        if cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and cur.lemma_.lower() not in PHASE_NOUNS:
             return False
         if cur.head.i == cur.i:
             return False
