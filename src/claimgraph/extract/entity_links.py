@@ -110,7 +110,7 @@ def unite(doc: Doc, mentions: list[Cand], union: Union) -> None:
     for i, m in enumerate(mentions):
         keys = [("kb", m.kb)] if m.kb else []
         keys.append(("name", norm_key(m.text)))
-        if m.etype != "community" or m.kb:
+        if (m.etype != "community" or m.kb) and _spelled_out(m.text):
             keys.append((f"skel:{m.etype}", skeleton(m.text)))
         for key in keys:
             if key[1] and key in first:
@@ -127,6 +127,12 @@ def unite(doc: Doc, mentions: list[Cand], union: Union) -> None:
     _acronyms(mentions, union)
     _plurals(mentions, union)
     _group_names(mentions, union)
+
+
+def _spelled_out(text: str) -> bool:
+    """A written-out name (not an acronym like "ISPP"), long enough for a transliteration key."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 5 and sum(c.isupper() for c in letters) <= max(1, len(text.split()))
 
 
 def _compatible(a: Cand, b: Cand) -> bool:
@@ -149,7 +155,11 @@ def _partial_names(mentions: list[Cand], union: Union) -> None:
         if m.kb and m.etype != "person":
             continue
         words = name_words(m.text)
-        if not words or (m.etype != "person" and len(words) > 1) or m.etype in ("community",):
+        if (
+            not words
+            or (m.etype != "person" and len(words) > 1 and m.origin != "ner")
+            or m.etype == "community"
+        ):
             continue
         root = union.find(i)
         fits = {
@@ -170,8 +180,9 @@ def _acronyms(mentions: list[Cand], union: Union) -> None:
             longs.setdefault((m.etype, significant_initials(m.text)), set()).add(union.find(i))
     for i, m in enumerate(mentions):
         compact = re.sub(r"[^A-Za-z]", "", m.text)
-        if " " in m.text or len(compact) < 2 or sum(c.isupper() for c in compact) < 2:
-            continue
+        upper = sum(c.isupper() for c in compact)
+        if " " in m.text or len(compact) < 2 or upper < 2 or upper * 2 < len(compact):
+            continue  # "Al-Baghdadi" has two capitals but is no acronym
         caps = "".join(c for c in compact if c.isupper()).lower()
         roots = {union.find(r) for r in longs.get((m.etype, caps), set())}
         if len(roots) == 1 and _compatible(m, mentions[roots.copy().pop()]):

@@ -145,14 +145,14 @@ class AliasLinks:
         while (
             start > 0
             and start > end - 12
-            and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in CONNECTORS)
+            and (doc[start - 1].text[:1].isupper() or doc[start - 1].text in CONNECTORS)
         ):
             start -= 1
         letters = "".join(c for c in acronym if c.isupper()).lower()
         for s in range(end - 1, start - 1, -1):
-            if doc[s].lower_ in CONNECTORS or not doc[s].text[:1].isupper():
+            if doc[s].text in CONNECTORS or not doc[s].text[:1].isupper():
                 continue
-            words = [t.text for t in doc[s:end] if t.lower_ not in CONNECTORS and t.text[:1].isupper()]
+            words = [t.text for t in doc[s:end] if t.text not in CONNECTORS and t.text[:1].isupper()]
             init = "".join(w[0] for w in words).lower()
             if init == letters:
                 return doc[s:end]

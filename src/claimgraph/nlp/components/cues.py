@@ -21,6 +21,7 @@ class Cue:
     kind: str | None
     position: str  # first | last | any
     after_place: bool = False
+    standalone: bool = False  # the word alone is a name ("Taliban"), not just a head noun
 
 
 class Cues:
@@ -37,6 +38,7 @@ class Cues:
                         kind=e.get("kind"),
                         position=e["position"],
                         after_place=bool(e.get("after_place", False)),
+                        standalone=bool(e.get("standalone", False)),
                     )
                 )
         self.words = frozenset(w for c in self.entries for w in c.term)

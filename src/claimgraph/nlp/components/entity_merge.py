@@ -179,8 +179,8 @@ class EntityMerge:
         self, doc: Doc, span: Span, kb: str | None, kind: str | None, origin: str, taken: bytearray
     ) -> tuple[Span, str | None, str | None, str]:
         """Grow over a following head noun ("Jalalabad prison") or note it as an alias."""
-        if span.label_ not in GROW_LABELS and not (span.label_ == "ORG" and kb is None):
-            return span, kb, kind, origin
+        if span.label_ not in GROW_LABELS and not (span.label_ == "ORG" and origin == "ner"):
+            return span, kb, kind, origin  # a known group + "movement"/"branch" describes, not names
         end = span.end
         possessive = end < len(doc) and doc[end].lower_ in POSSESSIVE
         if possessive:
@@ -192,7 +192,9 @@ class EntityMerge:
         if found is None or found[1] != len(span) + 0 or found[2] != len(span) + 1:
             return span, kb, kind, origin
         cue = found[0]
-        if cue.type not in ("place", "organization") or (possessive and head != "group"):
+        if (possessive or span.label_ == "ORG") and head != "group":
+            return span, kb, kind, origin  # "X's group", "X group" name a group; "AQ branch" describes
+        if cue.type not in ("place", "organization"):
             return span, kb, kind, origin
         if cue.type == "place" and cue.kind != "facility":
             if kb is not None and self.pack_kinds.get(kb, ("",))[0] != "place":

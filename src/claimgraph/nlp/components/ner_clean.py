@@ -123,7 +123,7 @@ class NerCleaner:
             if ent.label_ in WEAK_LABELS:
                 user_table(doc, WEAK, list).append((ent.start_char, ent.end_char))  # type: ignore[union-attr]
             return []
-        span = trim(_whole_words(ent))
+        span = trim(_unsuffixed(_whole_words(ent)))
         if span is None:
             return []
         if len(span) > 1 and all(fold(t.text) in self.communities for t in span):
@@ -133,7 +133,8 @@ class NerCleaner:
                 )
                 for t in span
             ]
-        if ent.label_ != "GPE" and _heading(span):
+        heading = _heading(span)
+        if heading == "caps" or (heading and ent.label_ != "GPE"):
             return []  # section headings are Title Case: the NER sees names everywhere
         out = []
         for part in _split(span):
@@ -162,7 +163,7 @@ class NerCleaner:
         found = self.cues.classify(words, lambda a, b: self._is_place(span[a:b]))
         if found is not None:
             cue, a, b = found
-            if cue.type == "none" or (a == 0 and b == len(words)):
+            if cue.type == "none" or (a == 0 and b == len(words) and not cue.standalone):
                 return None
             if cue.type == "place" and cue.kind != "facility" and b == len(words) and cue.position == "last":
                 base = span[:a]
@@ -220,8 +221,11 @@ class NerCleaner:
 
     def _described_as_person(self, span: Span) -> bool:
         """ "X, a former TTP commander": an apposition headed by a role or person noun."""
-        root = span.root
-        return any(c.dep_ == "appos" and c.lemma_.lower() in self.person_nouns for c in root.children)
+        for appos in (c for c in span.root.children if c.dep_ == "appos"):
+            heads = [appos, *(c for c in appos.children if c.dep_ == "conj")]
+            if any(h.lemma_.lower() in self.person_nouns for h in heads):
+                return True
+        return False
 
     def _is_place(self, span: Span) -> bool:
         return fold(span.text) in self.places or all(t.ent_type_ in ("GPE", "LOC") for t in span)
@@ -233,8 +237,9 @@ class NerCleaner:
         )
 
 
-def _heading(span: Span) -> bool:
-    """True inside a short Title Case line without final punctuation (a section heading)."""
+def _heading(span: Span) -> str:
+    """ "caps" or "title" inside a short line in capitals or Title Case without final punctuation
+    (a section heading), else ""."""
     doc = span.doc
     start, end = span.start, span.end
     while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
@@ -249,7 +254,17 @@ def _heading(span: Span) -> bool:
     words = [t for t in line if t.is_alpha and not t.is_stop]
     if not words or line[-1].text in (".", "?", "!", ":", ";", '"', "”", ")", ","):
         return False
-    return sum(1 for t in words if t.is_title or t.is_upper) >= 0.8 * len(words)
+    if sum(1 for t in words if t.is_upper) >= 0.8 * len(words):
+        return "caps"
+    return "title" if sum(1 for t in words if t.is_title or t.is_upper) >= 0.8 * len(words) else ""
+
+
+def _unsuffixed(span: Span) -> Span:
+    """Without a hyphenated lowercase tail: "Taliban-controlled" → "Taliban", "US-assisted" → "US"."""
+    end = span.end
+    while end - span.start > 2 and span.doc[end - 2].text == "-" and span.doc[end - 1].is_lower:
+        end -= 2
+    return span if end == span.end else Span(span.doc, span.start, end, label=span.label)
 
 
 def _whole_words(span: Span) -> Span:
