@@ -116,6 +116,7 @@ class SentView:
         self.index = index
         self.tok_ent: dict[int, str] = {}
         self.tok_mention: dict[int, tuple[int, int]] = {}
+        self._roots: dict[tuple[int, int], int] = {}
         doc = sent.doc
         for s, e, entity in index.mentions_in(sent.start_char, sent.end_char):
             span = doc.char_span(s, e, alignment_mode="expand")
@@ -144,11 +145,15 @@ class SentView:
 
     def root(self, tok: Token) -> Token:
         """The syntactic head of the mention containing ``tok`` (``tok`` itself outside mentions)."""
-        span = self.mention_span(tok)
-        if span is None:
+        m = self.tok_mention.get(tok.i)
+        if m is None:
             return tok
-        roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
-        return roots[-1] if roots else span[-1]
+        at = self._roots.get(m)
+        if at is None:
+            span = self.doc[m[0] : m[1]]
+            roots = [t.i for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+            at = self._roots[m] = roots[-1] if roots else m[1] - 1
+        return self.doc[at]
 
     def in_same_mention(self, a: Token, b: Token) -> bool:
         m = self.tok_mention.get(a.i)
@@ -1112,7 +1117,8 @@ def name_rule(doc: Doc, index: EntityIndex) -> list[Cand]:
     """Names that state a relation: "Islamic State Khorasan Province" is part of "Islamic State",
     "al-Qaeda in the Indian Subcontinent" of "al-Qaeda"; "X's group" is led by X."""
     first: dict[str, Token] = {}
-    for s, e, entity in index.mentions_in(0, len(doc.text)):
+    end = doc[-1].idx + len(doc[-1].text) if len(doc) else 0  # Doc.text is rebuilt on each access
+    for s, e, entity in index.mentions_in(0, end):
         if entity.id not in first:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None:

@@ -196,7 +196,7 @@ def _evidence(cand: Cand, sent: Span) -> tuple[int, int]:
 def _date(sent: Span, start: int, end: int, ctx: ExtractContext) -> str | None:
     if find_dates is None:
         return None
-    text = sent.doc.text[start:end]
+    text = ctx.body[start:end] if ctx.body else sent.text[start - sent.start_char : end - sent.start_char]
     for mention in find_dates(text, ctx.doc_date):
         if mention.iso:
             return mention.iso
