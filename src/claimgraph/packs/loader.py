@@ -61,9 +61,13 @@ class PackSet:
         return self.entities.get(entity_id)
 
 
+# libyaml's loader is ~8x faster on the built-in packs; same safe semantics.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise InvalidPack(f"[P001] {path}: cannot read YAML: {e}") from None
 
