@@ -184,3 +184,22 @@ def test_a_coordinated_phrase_does_not_lend_its_date() -> None:
     dates = {e.name: e.date for e in found}
     assert dates.get("Mopti bombing") == "2020-05"
     assert all(d is None for name, d in dates.items() if "Gao" in name)
+
+
+def test_fighting_for_a_group_is_not_a_clash() -> None:
+    assert events("In 2014 many JNIM recruits fought for ISGS in Menaka.") == []
+    (ev,) = events("In 2014 JNIM fought against ISGS in Menaka.")
+    assert ev.kind == "clash" and set(ev.participants) >= {"jnim", "isgs"}
+
+
+def test_becoming_leader_and_descriptions_of_other_people() -> None:
+    (ev,) = events("In 2016 Abu Salim became the emir of JNIM.")
+    assert ev.kind == "leadership_change" and ev.participants[0] == "abu_salim"
+    assert events("In 2016 Amadou Diallo became an adviser to Abu Salim, the eventual leader of JNIM.") == []
+
+
+def test_new_attack_and_arrest_verbs() -> None:
+    (ev,) = events("On 12 May 2020 gunmen stormed the Grand Mosque in Mopti.")
+    assert (ev.kind, ev.location) == ("attack", "grand_mosque")
+    (ev,) = events("Amadou Diallo was taken into custody in Gao in June 2019.")
+    assert ev.kind == "arrest" and "amadou_diallo" in ev.participants

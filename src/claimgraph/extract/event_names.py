@@ -20,7 +20,19 @@ from claimgraph.extract.event_args import Args
 from claimgraph.extract.event_triggers import Lexicons, Trigger
 from claimgraph.records import Entity
 
-NOT_THE_LEADER = {"deputy", "vice", "former", "ex", "assistant", "acting", "provincial", "district"}
+NOT_THE_LEADER = {
+    "deputy",
+    "vice",
+    "former",
+    "ex",
+    "assistant",
+    "acting",
+    "provincial",
+    "district",
+    "eventual",
+    "future",
+    "later",
+}
 
 
 @dataclass
@@ -138,6 +150,7 @@ def role_word(tokens: Iterable[Token], trig: Trigger, lex: Lexicons) -> Token | 
         and t.ent_type_ != "PERSON"
         and not (t.text[:1].isupper() and not t.is_sent_start)
         and not any(c.lower_ in NOT_THE_LEADER for c in t.lefts)
+        and not any(a.dep_ == "appos" for a in (t, *t.ancestors) if a.i != trig.head.i and a.i > trig.head.i)
     ]
     return min(roles, key=lambda t: abs(t.i - trig.head.i)) if roles else None
 

@@ -317,6 +317,20 @@ def _candidate(trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: L
         cand.participants = _ids(
             [e for e in [*args.agents, *args.patients, *args.others, *persons] if e.type != "place"]
         )
+    if kind == "clash":
+        # The other side must be named as such ("with X", "against X", "between X and Y"); a group merely
+        # mentioned nearby counts only for a clash noun ("clashes"), not for "fought for IS in Syria".
+        sides = [*args.agents, *args.patients, *args.others]
+        marked = bool(args.patients or args.others)  # "fought against X" names the other side
+        if (
+            marked
+            or (not trig.entry.weak and trig.entry.kind == "clash")
+            or trig.entry.kind == "ct_operation"
+        ):
+            sides += args.militants
+        cand.participants = _ids([e for e in sides if e.type != "place"])
+        if len(cand.participants) < 2:
+            return None  # a clash needs its two sides
     return cand
 
 
@@ -362,7 +376,7 @@ def _leadership(
     undergo += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("as", "of") for g in c.children]
     if trig.entry.term == "replace" and by:
         new, old = persons_of(by), persons_of(undergo)
-    elif trig.entry.term in ("replace", "succeed"):
+    elif trig.entry.term in ("replace", "succeed", "become", "take over"):  # the subject takes office
         new, old = persons_of(subj), persons_of(undergo)
     else:
         new, old = persons_of(undergo), []
