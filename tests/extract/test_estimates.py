@@ -105,3 +105,10 @@ def test_money_counts_only_when_it_is_the_actors_funding() -> None:
 def test_the_dead_of_an_event_and_picked_examples_are_not_estimates() -> None:
     assert estimates("Thirteen JNIM members were killed in the raid on Gao.") == []
     assert estimates("Two of the deadliest attacks in Gao were claimed by JNIM in 2020.") == []
+
+
+def test_size_verbs_and_size_nouns() -> None:
+    (e,) = estimates("In 2020 the UN put JNIM's strength at 2,200.")
+    assert (e.subject, e.quantity, e.low, e.by) == ("jnim", "fighters", 2200, "un")
+    (e,) = estimates("JNIM's fighters now number about 1,800.")
+    assert (e.subject, e.quantity, e.low, e.as_of) == ("jnim", "fighters", 1800, "2021")

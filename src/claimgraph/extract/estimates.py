@@ -116,11 +116,22 @@ def _counted_noun(num: Token, sent: Span) -> Token | None:
     return found
 
 
+def _size_noun(num: Token, lex: EstimateLexicon) -> Token | None:
+    """The noun a size verb measures, when the figure is the verb's complement."""
+    verb = _governing_verb(num)
+    if verb is None or not lex.has("size_verb", verb):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != num.i and c.pos_ == "NOUN":
+            return c
+    return None
+
+
 def _quantity_type(noun: Token | None, q: Quantity, lex: EstimateLexicon) -> str | None:
     if q.unit in ("percent", "usd"):
         return "other"
-    if noun is None:
-        return None
+    if noun is None or noun.ent_type_:
+        return None  # a word of a name ("... Territorial Force") counts nothing
     lemma = noun.lemma_.lower()
     mods = [c.lemma_.lower() for c in noun.lefts if c.dep_ in ("amod", "compound")]
     for mod in mods:
@@ -158,6 +169,9 @@ def _estimate(
         return None, previous  # "one of the most...", not a count
     noun = _counted_noun(num, sent)
     qtype = _quantity_type(noun, q, lex)
+    if qtype is None and noun is None and q.unit is None:
+        noun = _size_noun(num, lex)  # "its fighters number about 2,000", "put its strength at 2,200"
+        qtype = _quantity_type(noun, q, lex)
     inherited = False
     lead = _clip(sent, span.start_char - 12, span.start_char).lower().split()
     if (
