@@ -102,3 +102,25 @@ def test_index_finds_coreferent_spans(packs):
     index = EntityIndex.from_doc(doc, entities)
     start = doc.text.index("The group")
     assert index.entity_at(start, start + len("The group")).id == "jan"
+
+
+def test_the_group_prefers_the_group_the_text_is_about(resolve):
+    found = resolve(
+        "JAN struck Kabul again. JAN cells moved south. Taliban commanders who rejected talks may join the group."
+    )
+    assert first(found, "the group") == "Jamaat al-Nur"
+
+
+def test_the_group_is_not_the_body_it_belongs_to(resolve):
+    found = resolve("JAN lost ground in 2019. The Military Council of the organization met in Kabul.")
+    assert first(found, "the organization") == "Jamaat al-Nur"
+
+
+def test_common_noun_readings_are_left_alone(resolve):
+    found = resolve("JAN lost ground in 2019. The movement of fighters across the border slowed.")
+    assert first(found, "The movement") is None
+
+
+def test_it_is_not_resolved_across_another_subject(resolve):
+    found = resolve("JAN claimed the bombing in Kabul. The attack was brazen as it happened at noon.")
+    assert first(found, "it") is None

@@ -48,3 +48,9 @@ def test_nlp(test_packs):
     from claimgraph.nlp.pipeline import build_pipeline
 
     return build_pipeline(test_packs)
+
+
+@pytest.fixture(scope="session")
+def packs_with():
+    """``packs_with(extra_entities)``: the test entities plus more, with the core lexicons."""
+    return lambda extra: make_packs([*ENTITIES, *extra])

@@ -189,3 +189,44 @@ def test_norm_key_folds_case_accents_and_articles():
     assert norm_key("The Taliban") == norm_key("taliban") == "taliban"
     assert norm_key("al-Naba’") == norm_key("Al Naba") == "al naba"
     assert norm_key("Khurāsān") == "khurasan"
+
+
+# --- rules that work without a gazetteer ------------------------------------------------------------
+
+
+def test_title_case_heading_lines_give_no_ner_names(test_nlp):
+    doc = test_nlp(
+        "Recent Attacks and Tactics Involving Foreign Fighters\n\nGunmen attacked a school in Kabul."
+    )
+    assert texts(doc) == ["Kabul"]
+
+
+def test_hyphenated_lowercase_tail_is_not_part_of_the_name(test_nlp):
+    doc = test_nlp("Fighters fled into Taliban-controlled districts of Kunar.")
+    assert "Taliban-controlled" not in texts(doc)
+
+
+def test_a_cue_word_alone_names_nothing_unless_it_is_a_name(test_nlp):
+    doc = test_nlp("The Taliban took the Gurudwara after a long fight.")
+    assert "Taliban" in texts(doc)
+    assert "Gurudwara" not in texts(doc)
+
+
+def test_initials_count_a_capitalised_article(test_nlp):
+    doc = test_nlp("He founded a branch, Al-Qaeda in the Western Sahel (AQWS), in 2016.")
+    assert "Al-Qaeda in the Western Sahel" in texts(doc) and "AQWS" in texts(doc)
+
+
+def test_officials_stay_apart_from_the_body_a_pack_gives_them_to(packs_with):
+    from claimgraph.nlp.pipeline import build_pipeline
+
+    packs = packs_with(
+        [
+            {"id": "afghan_government", "type": "organization", "kind": "government",
+             "name": "Government of Afghanistan", "aliases": ["Afghan officials", "Afghan government"]},
+        ]
+    )  # fmt: skip
+    doc = build_pipeline(packs)("Afghan officials said the Afghan government would respond.")
+    found = {e.text: e.kb_id_ for e in doc.ents}
+    assert found["Afghan officials"].startswith("generic:")
+    assert found["Afghan government"] == "afghan_government"

@@ -4,8 +4,8 @@ Rules, recency and type agreement, kept modest so that what is resolved is
 right:
 
 * "the group", "the organisation", "the outfit" (optionally "the militant
-  group", "the terror outfit") → the nearest armed group mentioned in the
-  last few sentences;
+  group", "the terror outfit") → among the armed groups of the last few
+  sentences, the one the document talks about most (then the latest);
 * "its leader", "its emir", "their chief" → the person the text made that
   group's leader ("the leader of ISKP, Aslam Farooqi", "ISKP emir Farooqi"),
   when there is one; the possessive itself → the group;
@@ -20,6 +20,7 @@ The result goes to ``doc.spans["cg_coref"]`` with ``span.id_`` = entity id.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
@@ -51,6 +52,7 @@ class _Ment:
     sent: int
     para: int
     subject: bool
+    modifier: bool = False  # "Taliban commanders": the name only qualifies a noun
 
 
 def resolve_coref(doc: Doc, entities: dict[str, Entity], packs: PackSet | None = None) -> list[Span]:
@@ -62,10 +64,12 @@ def resolve_coref(doc: Doc, entities: dict[str, Entity], packs: PackSet | None =
         if entity is not None:
             root = ent.root
             subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS)
+            modifier = root.dep_ in ("compound", "amod", "nmod") and root.head.i >= ent.end
             mentions.append(
-                _Ment(ent.start, ent.end, entity, sent_of[ent.start], para_of[ent.start], subject)
+                _Ment(ent.start, ent.end, entity, sent_of[ent.start], para_of[ent.start], subject, modifier)
             )
     starts = [m.start for m in mentions]
+    counts = Counter(m.entity.id for m in mentions)
     leaders = _leaders(doc, mentions, _roles(packs))
     out: list[Span] = []
     matches = [(doc.vocab.strings[m], s, e) for m, s, e in _matcher(doc)(doc)]
@@ -79,8 +83,13 @@ def resolve_coref(doc: Doc, entities: dict[str, Entity], packs: PackSet | None =
             continue  # part of a name ("the Gansu Hui Group")
         before = mentions[: bisect_right(starts, start - 1)]
         sent, para = sent_of[start], para_of[start]
-        if pattern == "GROUP":
-            _add(out, doc, start, end, _nearest(before, "armed", sent=sent, back=GROUP_WINDOW))
+        if pattern == "GROUP" and not (end < len(doc) and doc[end].lower_ == "of"):  # "the movement of FTFs"
+            owner = _owner_of(doc, end - 1, before)  # "the Military Shura of the group": not the Shura
+            recent = [
+                m for m in before if sent - m.sent <= GROUP_WINDOW and m is not owner and _armed(m.entity)
+            ]
+            if recent:  # the group most talked about among those just mentioned, then the latest
+                _add(out, doc, start, end, max(recent, key=lambda m: (counts[m.entity.id], m.start)))
         elif pattern == "PERSON_PRONOUN":
             _add(out, doc, start, end, _nearest(before, "person", para=para))
         elif pattern == "ROLE":
@@ -89,8 +98,13 @@ def resolve_coref(doc: Doc, entities: dict[str, Entity], packs: PackSet | None =
             if owner is not None:
                 _add(out, doc, start, end, _latest_before(leaders.get(owner.entity.id, []), start))
         elif pattern == "IT" and not _expletive(doc, start):
-            target = _nearest(before, "actor", para=para, sent=sent, back=1)
-            if target is not None and target.entity.type == "organization" and target.subject:
+            target = _nearest([m for m in before if not m.modifier], "actor", para=para, sent=sent, back=1)
+            if (
+                target is not None
+                and target.entity.type == "organization"
+                and target.subject
+                and not _other_subject(doc, target, start)
+            ):
                 _add(out, doc, start, end, target)
     doc.spans[COREF_KEY] = out
     return out
@@ -144,6 +158,25 @@ def _nearest(
         ):
             return m
     return None
+
+
+def _owner_of(doc: Doc, noun: int, before: list[_Ment]) -> _Ment | None:
+    """The mention that the noun at ``noun`` hangs off through "of" ("the Shura of the group")."""
+    prep = doc[noun].head
+    if prep.lower_ != "of" or doc[noun].dep_ != "pobj":
+        return None
+    for m in reversed(before[-5:]):
+        if m.start <= prep.head.i < m.end:
+            return m
+    return None
+
+
+def _other_subject(doc: Doc, target: _Ment, i: int) -> bool:
+    """A noun subject between the antecedent and "it" ("The attack ... as it happened")."""
+    return any(
+        t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and not target.start <= t.i < target.end
+        for t in doc[target.end : i]
+    )
 
 
 def _armed(entity: Entity) -> bool:
