@@ -112,3 +112,8 @@ def test_size_verbs_and_size_nouns() -> None:
     assert (e.subject, e.quantity, e.low, e.by) == ("jnim", "fighters", 2200, "un")
     (e,) = estimates("JNIM's fighters now number about 1,800.")
     assert (e.subject, e.quantity, e.low, e.as_of) == ("jnim", "fighters", 1800, "2021")
+
+
+def test_a_strong_contingent_counts_fighters() -> None:
+    (e,) = estimates("In 2019 JNIM sent a 600-strong contingent to Gao.")
+    assert (e.subject, e.quantity, e.low) == ("jnim", "fighters", 600)

@@ -111,3 +111,8 @@ def test_printed_integers_round_trip(n: int, cue: str) -> None:
         assert (q.low, q.high) == (None, n)
     else:
         assert q.low == q.high == n
+
+
+def test_strong_suffix_gives_a_size() -> None:
+    q = parse_quantity("a 2,500-strong force")
+    assert q is not None and (q.low, q.unit) == (2500, "strength")

@@ -130,6 +130,8 @@ def _size_noun(num: Token, lex: EstimateLexicon) -> Token | None:
 def _quantity_type(noun: Token | None, q: Quantity, lex: EstimateLexicon) -> str | None:
     if q.unit in ("percent", "usd"):
         return "other"
+    if q.unit == "strength":
+        return "fighters"
     if noun is None or noun.ent_type_:
         return None  # a word of a name ("... Territorial Force") counts nothing
     lemma = noun.lemma_.lower()

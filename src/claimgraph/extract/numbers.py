@@ -120,12 +120,12 @@ _ATOM = (
     rf"|(?:{_WORD_NUM})(?:\s+{_SCALE}(?:\s+(?:and\s+)?(?:{_WORD_NUM}))?)?)"
 )
 _CUE = "|".join(re.escape(c) for c in sorted((*MIN_CUES, *MAX_CUES, *APPROX_CUES), key=len, reverse=True))
-_UNIT = r"(?P<unit>\s?%|\s+per\s?cent\b|\s+percent\b|\s+(?:US\s+)?dollars\b|\s+USD\b)?"
+_UNIT = r"(?P<unit>-strong\b|\s?%|\s+per\s?cent\b|\s+percent\b|\s+(?:US\s+)?dollars\b|\s+USD\b)?"
 _PATTERN = re.compile(
     rf"(?<![\w$./-])(?:(?P<cue>{_CUE})\s+)?(?:(?P<btw>between)\s+|from\s+)?"
     rf"(?P<a>{_ATOM})"
     rf"(?:(?(btw)\s*(?:and\s|-|–|to\s)\s*|(?:\s*[-–—]\s*|\s+to\s+))(?P<b>{_ATOM}))?"
-    rf"(?![\w/]|[.,]\d|-\w){_UNIT}",
+    rf"(?![\w/]|[.,]\d|-(?!strong\b)\w){_UNIT}",
     re.IGNORECASE,
 )
 
@@ -141,7 +141,7 @@ class Quantity:
     high: float | None
     approx: bool = False
     bound: str | None = None  # "min" | "max" | None
-    unit: str | None = None  # "percent" | "usd" | None
+    unit: str | None = None  # "percent" | "usd" | "strength" ("2,000-strong") | None
 
     @property
     def value(self) -> float | None:
@@ -212,6 +212,8 @@ def find_quantities(text: str, skip_dates: bool = True) -> list[Quantity]:
             high = low
         unit_text = (m.group("unit") or "").lower()
         unit = "percent" if ("%" in unit_text or "cent" in unit_text) else None
+        if unit_text == "-strong":
+            unit = "strength"  # "a 2,000-strong force": the size of a body of fighters
         if "$" in a_text or "dollar" in unit_text or "usd" in unit_text or "usd" in a_text.lower():
             unit = "usd"
         kind = _cue_kind(m.group("cue"))
