@@ -69,6 +69,7 @@ class Union:
 def surface(text: str) -> str:
     """A mention's text as an alias: whitespace collapsed, possessive and edge punctuation removed."""
     s = re.sub(r"\s+", " ", text).strip()
+    s = re.sub(r"^the ", "", s)
     s = re.sub(r"['’ʼ]s$", "", s)
     s = re.sub(r"(?<=s)['’ʼ]$", "", s)
     return s.strip(' ,;:-–—()[]"“”')

@@ -97,6 +97,8 @@ class PackEntityRuler:
         spans = []
         for match_id, start, end in [*self.exact(doc), *self.lower(doc)]:
             ident = strings[match_id]
+            if end - start > 1 and doc[start].lower_ == "the":  # an alias listed as "the X"
+                start += 1
             spans.append(Span(doc, start, end, label=self.labels.get(ident, "ORG"), kb_id=ident))
         doc.spans[PACK_KEY] = filter_spans(spans)
         return doc
