@@ -173,7 +173,7 @@ def event_name(
     person = surface(persons[0], text) if persons else None
     place = short_name(args.location) if args.location and args.location.kind != "facility" else ""
     if kind in ("arrest", "surrender"):
-        who = person or (short_name(groups[0]) if groups else "")
+        who = person or _described(args) or (short_name(groups[0]) if groups else "")
         return f"{capitalise(label)} of {who}" if who else _join(place, capitalise(label))
     if kind == "leadership_change":
         role = role_word(sent, trig, lex)
@@ -200,15 +200,26 @@ def event_name(
         return ("Clashes between " + " and ".join(sides[:2]) if len(sides) > 1 else capitalise(label)) + where
     if kind == "attack" and trig.entry.poss_patient and persons:
         return f"{capitalise(label)} of {person}"
+    if trig.entry.kind == "killing":  # civilians or officials killed: name it as the attack it was
+        return capitalise(_join(place, _target(args, text, named_only=True), "attack"))
     return capitalise(_join(place, _target(args, text), modified(trig)))
 
 
-def _target(args: Args, text: str) -> str:
+def _described(args: Args) -> str:
+    """An unnamed person acted upon, as described: "a senior ISSP commander" → "senior ISSP commander"."""
+    for tok in args.patient_tokens:
+        if tok.pos_ == "NOUN" and not tok.ent_type_:
+            mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.like_num]
+            return " ".join(t.text for t in [*mods, tok])
+    return ""
+
+
+def _target(args: Args, text: str, named_only: bool = False) -> str:
     """What an attack hit, as named in the text: a facility or group, else the common noun."""
     for tok in args.patient_tokens:
         named = [e for e in args.patients if e.type != "community"]
         if named:
             return surface(named[0], text, prefer_text=True)
-        if tok.pos_ == "NOUN":
+        if tok.pos_ == "NOUN" and not named_only:
             return noun_core(tok)
     return ""

@@ -431,7 +431,7 @@ def _fold_sentence(found: list[tuple[Trigger, Candidate]]) -> list[tuple[Trigger
         host.persons += [p for p in cand.persons if p not in host.persons]
         field_name = "targets" if host.kind == "attack" else "participants"
         mine = getattr(host, field_name)
-        mine += [p for p in [*cand.persons, *cand.targets, *cand.participants] if p not in mine]
+        mine[:] = list(dict.fromkeys([*mine, *cand.persons, *cand.targets, *cand.participants]))
         if host.kind == "ct_operation" and cand.name.startswith("Killing of ") and not host.persons[1:]:
             host.name = f"{modified(host_trig)} killing {cand.name.removeprefix('Killing of ')}"
     return out
