@@ -79,7 +79,7 @@ def test_an_apposition_is_not_negated_with_its_clause() -> None:
 
 def test_author_dismissal_repeats_the_claims_as_hedged_denials() -> None:
     text = (
-        "Malian officials said that JNIM is a front for Algeria. "
+        "Malian officials claimed that JNIM is a front for Algeria. "
         "These claims are baseless and politically driven."
     )
     found = find(statements(text), "jnim", "proxy_of", "algeria")
@@ -89,7 +89,12 @@ def test_author_dismissal_repeats_the_claims_as_hedged_denials() -> None:
     }
 
 
+def test_only_contested_claims_are_dismissed() -> None:
+    text = "Malian officials noted that JNIM is active in Gao. These claims are baseless."
+    assert {s.by for s in find(statements(text), "jnim", "active_in", "gao")} == {"malian_officials"}
+
+
 def test_no_dismissal_without_a_rejection() -> None:
-    text = "Malian officials said that JNIM is a front for Algeria. These claims were repeated in May."
+    text = "Malian officials claimed that JNIM is a front for Algeria. These claims were repeated in May."
     found = find(statements(text), "jnim", "proxy_of", "algeria")
     assert {s.by for s in found} == {"malian_officials"}

@@ -107,8 +107,8 @@ def test_statement_contract() -> None:
         assert 0 <= st.start < st.end <= len(text)
         assert st.end - st.start <= 200
         assert st.polarity in ("affirm", "deny") and st.certainty in ("asserted", "hedged")
-    # one statement per (subject, predicate, object, by, polarity)
-    assert len({(s.subject, s.predicate, s.object, s.by, s.polarity) for s in found}) == len(found)
+    # one statement per (subject, predicate, object, by, polarity) and evidence span
+    assert len({(s.subject, s.predicate, s.object, s.by, s.polarity, s.start) for s in found}) == len(found)
 
 
 def test_the_clause_date_dates_the_fact() -> None:

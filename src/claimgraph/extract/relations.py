@@ -268,10 +268,16 @@ class SentView:
         return []
 
     def _agent_group(self, tok: Token) -> list[str]:
+        found = self._agent_tree(tok)
+        if found:
+            return found
         _, left = left_window(self, tok)
         for ident in left:  # "IS emissaries" even when the parser took "IS" for a verb
             if self.etype(ident) == "organization":
                 return [ident]
+        return []
+
+    def _agent_tree(self, tok: Token) -> list[str]:
         frontier = [(tok, 0)]
         while frontier:
             t, d = frontier.pop(0)
@@ -296,14 +302,14 @@ class SentView:
                 return self.group(head) if self.ent(head) else [self.ent(t)]  # type: ignore[list-item]
         return []
 
-    def poss_ent(self, tok: Token, exclude: tuple[str, ...] = ()) -> list[str]:
+    def poss_ent(self, tok: Token, exclude: tuple[str, ...] = (), pronouns: bool = True) -> list[str]:
         """Entities of a possessor child ("ISKP's", "its" resolved to the nearest fitting entity)."""
         for c in tok.children:
             if c.dep_ != "poss":
                 continue
             if self.ent(c):
                 return self.group(c)
-            if c.lower_ in PRONOUN_POSS:
+            if c.lower_ in PRONOUN_POSS and pronouns:
                 if tok.dep_ == "conj" and self.ent(tok.head) and self.ent(tok.head) not in exclude:
                     return [self.ent(tok.head)]  # type: ignore[list-item]
                 return self.pronoun_antecedent(c, exclude)
@@ -329,6 +335,13 @@ class SentView:
                 return [ident]
         # Across sentences only "he"/"his" are resolved: an earlier subject person is a safe guess,
         # an earlier organization for "its"/"their" is not.
+        if not personal:
+            # "In its weekly magazine, Islamic State reported…": the pronoun comes before its subject.
+            for t in self.doc[tok.i + 1 : self.sent.end]:
+                ident = self.ent(t)
+                is_org = bool(ident) and ident not in exclude and self.etype(ident) == "organization"
+                if is_org and self.root(t).dep_ == "nsubj" and self.root(t).head.dep_ == "ROOT":
+                    return [ident]  # type: ignore[list-item]
         remembered = self.memory.get("person") if subject_like else None
         return [remembered] if remembered and remembered not in exclude else []
 
@@ -356,7 +369,9 @@ class SentView:
             out = [x for a in agents for x in self.np_ents(a, agent=agent)]
             if out or depth > 2:
                 return out
-        else:
+        # An active subject even on a "passive" verb: the parser takes "IS" in "IS emissaries had
+        # arrived" for an auxiliary.
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
             for c in verb.children:
                 if c.dep_ in ("nsubj", "csubj"):
                     if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
@@ -470,6 +485,10 @@ def _by_copula(view: SentView, noun: Token, depth: int) -> list[str]:
         for c in head.children:
             if c.dep_ == "attr" and view.ent(c):
                 return view.group(c)
+            if c.dep_ == "attr" and c.pos_ == "NOUN" and depth < 2:
+                found = holders(view, c, depth + 1)  # "the leader of X is a former member named Y"
+                if found:
+                    return found
     return []
 
 
@@ -689,7 +708,12 @@ def role_rule(view: SentView, lex: Lexicons) -> list[Cand]:
         if entry.get("demonym_holder") and not hold:
             hold = _demonym_countries(view, lex, noun)  # "their Pakistani benefactors"
         objs = [view.ent(t) for t in modifier_ents(view, noun, preps, types)]
-        objs += [x for x in view.poss_ent(noun, exclude=tuple(hold)) if x not in objs]
+        # "their new leader": the pronoun is usually whoever chose the leader, not what is led.
+        leadership = pred in ("leader_of", "deputy_of")
+        objs += [x for x in view.poss_ent(noun, tuple(hold), pronouns=not leadership) if x not in objs]
+        bare = not any(c.dep_ in ("prep", "compound", "poss", "nmod") for c in noun.children)
+        if leadership and not objs and hold and entry.get("topical") and bare and _definite_title(noun):
+            objs = [view.memory["topic"]] if view.memory.get("topic") else []
         if pred == "proxy_of":
             objs += [x for x in _demonym_countries(view, lex, noun) if x not in objs]
             if (
@@ -711,6 +735,35 @@ def role_rule(view: SentView, lex: Lexicons) -> list[Cand]:
 def _is_place(view: SentView, tok: Token) -> bool:
     ident = view.ent(tok)
     return bool(ident) and view.etype(ident) == "place"  # type: ignore[arg-type]
+
+
+APPOINTMENTS = {"appointment", "nomination", "election", "selection", "elevation", "installation"}
+
+
+def appointment_rule(view: SentView, lex: Lexicons) -> list[Cand]:
+    """ "the appointment of X (as the ISKP emir)" → leader_of(X, the group named, else the report's group)."""
+    out: list[Cand] = []
+    for tok in view.sent:
+        if tok.lemma_.lower() not in APPOINTMENTS or tok.pos_ != "NOUN":
+            continue
+        people = [x for x in _prep_ents(view, tok, ("of",)) if view.etype(x) == "person"]
+        people += [x for x in view.poss_ent(tok, pronouns=False) if view.etype(x) == "person"]
+        orgs: list[str] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for title in c.children:
+                    orgs += [view.ent(t) for t in modifier_ents(view, title, ["of"], ORG)]  # type: ignore[misc]
+        if not orgs and view.memory.get("topic"):
+            orgs = [view.memory["topic"]]
+        out += [Cand(p, "leader_of", o, tok, "relations.appointment") for p in people for o in orgs]
+    return out
+
+
+def _definite_title(noun: Token) -> bool:
+    """ "the fifth emir", "their new leader", "(appointed) as temporary governor": a title of one group."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        return True
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in noun.children)
 
 
 def _qualified(view: SentView, tok: Token, mods: list[Token], lex: Lexicons) -> bool:
@@ -867,7 +920,7 @@ def noun_rule(view: SentView, lex: Lexicons) -> list[Cand]:
             b = _prep_ents(view, tok, entry.get("preps") or ())
         pairs: list[tuple[str, str]] = []
         if entry.get("between"):
-            both = _prep_ents(view, tok, ("between", "among"))
+            both = _prep_ents(view, tok, ("between", "among"), agent=True)
             pairs += [(x, y) for i, x in enumerate(both) for y in both[i + 1 :]]
         if tok.head.dep_ == "prep" and tok.head.lower_ == "under" and pred == "leader_of":
             b = view.np_ents(tok.head.head)
@@ -889,7 +942,9 @@ def noun_rule(view: SentView, lex: Lexicons) -> list[Cand]:
     return out
 
 
-def _prep_ents(view: SentView, tok: Token, preps: tuple[str, ...] | list[str]) -> list[str]:
+def _prep_ents(
+    view: SentView, tok: Token, preps: tuple[str, ...] | list[str], agent: bool = False
+) -> list[str]:
     out: list[str] = []
     children = list(tok.children)
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
@@ -898,7 +953,7 @@ def _prep_ents(view: SentView, tok: Token, preps: tuple[str, ...] | list[str]) -
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out += [x for x in view.np_ents(p) if x not in out]
+                    out += [x for x in view.np_ents(p, agent=agent) if x not in out]
     return out
 
 
@@ -968,14 +1023,16 @@ def _inside(view: SentView, prep: Token) -> list[Cand]:
     pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
     if pobj is None:
         return []
-    orgs = [x for x in view.np_ents(pobj) if view.etype(x) == "organization"]
+    orgs = [view.ent(pobj)] if view.ent(pobj) else []
+    orgs = [x for x in orgs if view.etype(x) == "organization"]
     if not orgs and pobj.lemma_.lower() in ("structure", "rank", "fold", "ranks", "umbrella"):
         orgs = [x for x in _prep_ents(view, pobj, ("of",)) if view.etype(x) == "organization"]
     head = prep.head
     if head.pos_ == "VERB" and head.dep_ in ("relcl", "acl"):
         head = head.head
     if head.pos_ in ("NOUN", "PROPN"):
-        parts = view.np_ents(head) or holders(view, head, surface=False)
+        # "the groups inside ISKP, such as A and B": the list may hang off ISKP in the parse.
+        parts = view.np_ents(head) or holders(view, head, surface=False) or view._list_members(pobj)
     else:
         parts = view.subjects(head, agent=False)
     if not parts and head.pos_ == "VERB" and passive(head):
@@ -990,8 +1047,8 @@ def _places(view: SentView, pobj: Token, depth: int = 0) -> list[str]:
         return [x for x in view.group(pobj) if view.etype(x) == "place"]
     out: list[str] = []
     for c in pobj.children:
-        if c.dep_ == "compound" and view.ent(c):
-            out += view.group(c)
+        if c.dep_ in ("compound", "amod", "nmod") and view.ent(c) and c.i < pobj.i:
+            out += view.group(c)  # "Chalas village", "Dewaygal valley"
     if not out and depth < 2:
         for c in pobj.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -1097,6 +1154,7 @@ def hyphen_rule(view: SentView, lex: Lexicons) -> list[Cand]:
 
 SENTENCE_RULES = (
     role_rule,
+    appointment_rule,
     demonym_rule,
     verb_rule,
     noun_rule,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.relations import Lexicons, SentView
+from claimgraph.extract.relations import APPOINTMENTS, Lexicons, SentView
 from claimgraph.records import AUTHOR
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -85,6 +85,10 @@ def _frame_scope(sent: Span, verb: Token, exclude: list[Token]) -> set[int]:
     for child in verb.children:
         # A coordinated clause ("denied X and went on to say Y") is not covered by this verb.
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            scope -= {t.i for t in child.subtree}
+        # What comes before the verb is context ("In its 2020 report, X said…", "The groups inside
+        # ISKP, they all rejected…"), unless it is a fronted quote ("ISKP is a proxy, they said").
+        if child.i < verb.i and child.dep_ not in ("ccomp", "parataxis"):
             scope -= {t.i for t in child.subtree}
     return scope & set(range(sent.start, sent.end))
 
@@ -166,10 +170,11 @@ def _denies_a_claim(verb: Token, lex: Lexicons) -> bool:
     for c in verb.children:
         if c.dep_ == "ccomp":
             return True
+        what = c.lemma_.lower()
         if c.dep_ == "dobj" and (
-            c.lemma_.lower() in lex.claim_nouns or c.lemma_.lower() in lex.resp["denied"]
+            what in lex.claim_nouns or what in lex.resp["denied"] or what in APPOINTMENTS
         ):
-            return True
+            return True  # "rejected the claim", "denied any involvement", "rejected the appointment of X"
     return False
 
 

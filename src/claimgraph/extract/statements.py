@@ -6,7 +6,8 @@ the innermost attribution frame covering its cue (speakers.py), its polarity
 from the frame and from negation in its clause, its certainty from estimative
 language in its clause (hedges.py), and its argument types are checked
 (``adapt``). Statements are kept once per (subject, predicate, object, by,
-polarity), symmetric predicates once per pair.
+polarity) and evidence span, symmetric predicates once per pair; the
+orchestrator keeps one per key for the document.
 """
 
 from __future__ import annotations
@@ -38,7 +39,13 @@ except ImportError:  # pragma: no cover
 
 SYMMETRIC = {"allied_with", "rival_of"}
 MAX_EVIDENCE = 200
-DISMISS_WINDOW = 3  # sentences back whose attributed claims a dismissal rejects
+DISMISS_WINDOW = 3
+CONTESTED = {
+    "claim",
+    "accuse",
+    "believe",
+    "frame",
+}  # sentences back whose attributed claims a dismissal rejects
 
 
 def extract_statements(
@@ -51,7 +58,7 @@ def extract_statements(
     out: list[Statement] = []
     recent: deque[list[Statement]] = deque(maxlen=DISMISS_WINDOW)
     previous: list[Frame] = []
-    memory: dict = {}
+    memory: dict = {"topic": topic_organization(index)}
     for n, sent in enumerate(doc.sents):
         view = SentView(sent, index, ctx.packs, memory)
         frames = find_frames(view, lex, previous)
@@ -66,12 +73,28 @@ def extract_statements(
             ctx.bump(cand.rule)
         if sentence_dismisses(sent, lex):
             found += _dismiss(recent, sent)
-        recent.append([s for s in found if s.by != AUTHOR])
+        # Only contested claims can be dismissed: what a frame claims, alleges, accuses or insinuates.
+        contested = [f for f in frames if f.role in CONTESTED]
+        recent.append([s for s in found if s.by != AUTHOR and any(s.by in f.speakers for f in contested)])
         out += found
         previous = frames or previous
         memory = view.remember()
     out += _by_names(doc, index, lex, kinds, ctx)
     return _dedupe(out)
+
+
+def topic_organization(index: EntityIndex) -> str | None:
+    """The armed group a report is about: the one mentioned most, and clearly more than any other."""
+    counts: dict[str, int] = {}
+    for _, _, entity in index.mentions_in(0, 1 << 62):
+        if entity.type == "organization" and entity.kind in ("militant_group", None):
+            counts[entity.id] = counts.get(entity.id, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 5:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _by_names(
@@ -232,7 +255,9 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
         s, o = st.subject, st.object
         if st.predicate in SYMMETRIC:
             s, o = sorted((s, o))
-        key = (s, st.predicate, o, st.by, st.polarity)
+        # Once per evidence span: the orchestrator keeps one per key after dropping repeated text
+        # (a pull-quote may come first), so a later copy of a statement must survive here.
+        key = (s, st.predicate, o, st.by, st.polarity, st.start)
         if key not in seen:
             seen.add(key)
             out.append(st)
