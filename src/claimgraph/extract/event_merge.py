@@ -6,11 +6,19 @@ dates do not disagree, and they share a named person acted upon, a facility,
 a founded group, the same name, or the same place with both mentions dated.
 The first mention keeps its name and evidence; later ones fill in what it
 lacks (a more precise date, a more specific place, casualty figures).
+Within a sentence, a killing is folded into the attack or operation it
+reports, and an apposition ("Operation X, a joint operation") into its head.
+Well-known events named by shorthand ("9/11") come from the ``event_named``
+lexicon.
 """
 
 from __future__ import annotations
 
-from claimgraph.extract.event_names import Candidate, make_id
+import re
+
+from claimgraph.extract.event_names import Candidate, make_id, modified
+from claimgraph.extract.event_triggers import Lexicons, Trigger
+from claimgraph.extract.index import EntityIndex
 from claimgraph.records import Entity, Event
 
 KIND_FAMILY = {"surrender": "arrest"}
@@ -96,3 +104,57 @@ def collapse(candidates: list[Candidate]) -> list[Event]:
             )
         )
     return events
+
+
+def fold_sentence(found: list[tuple[Trigger, Candidate]]) -> list[tuple[Trigger, Candidate]]:
+    """Within a sentence, a killing linked to an attack/operation trigger is that event's outcome,
+    and a trigger in apposition to another ("Operation Hamza, a joint operation") is the same event."""
+    out: list[tuple[Trigger, Candidate]] = []
+    for trig, cand in found:
+        pair = next(
+            ((t2, c2) for t2, c2 in found if c2 is not cand and _folds_into(trig, cand, t2, c2, found)), None
+        )
+        if pair is None:
+            out.append((trig, cand))
+            continue
+        host_trig, host = pair
+        host.date = host.date or cand.date
+        host.location = host.location or cand.location
+        host.killed = host.killed if host.killed is not None else cand.killed
+        host.persons += [p for p in cand.persons if p not in host.persons]
+        field_name = "targets" if host.kind == "attack" else "participants"
+        mine = getattr(host, field_name)
+        mine[:] = list(dict.fromkeys([*mine, *cand.persons, *cand.targets, *cand.participants]))
+        if host.kind == "ct_operation" and cand.name.startswith("Killing of ") and not host.persons[1:]:
+            host.name = f"{modified(host_trig)} killing {cand.name.removeprefix('Killing of ')}"
+    return out
+
+
+def _folds_into(trig: Trigger, cand: Candidate, t2: Trigger, c2: Candidate, found: list) -> bool:
+    if trig.head.dep_ == "appos" and trig.head.head.i in range(t2.start, t2.end + 2) and c2.kind == cand.kind:
+        return True
+    if trig.entry.kind != "killing":
+        return False
+    hosts = [
+        t for t, c in found if t.entry.kind != "killing" and c.kind in ("attack", "ct_operation", "clash")
+    ]
+    return bool(hosts) and min(hosts, key=lambda t: abs(t.head.i - trig.head.i)) is t2
+
+
+def named_events(text: str, lex: Lexicons, index: EntityIndex) -> list[Candidate]:
+    """Well-known events named by shorthand ("9/11") from the ``event_named`` lexicon."""
+    out = []
+    for entry in lex.named:
+        for m in re.finditer(rf"(?<![\w/]){re.escape(entry['term'])}(?![\w/])", text):
+            out.append(
+                Candidate(
+                    kind=entry["kind"],
+                    name=entry["name"],
+                    start=m.start(),
+                    end=m.end(),
+                    rule="events.named",
+                    date=str(entry["date"]),
+                    location=index.get(entry.get("location") or ""),
+                )
+            )
+    return out

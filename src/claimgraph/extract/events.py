@@ -33,8 +33,9 @@ from claimgraph.extract.event_args import (
     scope_of,
     side_of,
 )
-from claimgraph.extract.event_merge import collapse
-from claimgraph.extract.event_names import Candidate, event_name, modified, operation_name, role_word
+from claimgraph.extract.event_merge import collapse, fold_sentence, named_events
+from claimgraph.extract.event_names import Candidate, event_name, operation_name
+from claimgraph.extract.event_roles import founded, leadership, nearest_person
 from claimgraph.extract.event_triggers import Lexicons, Trigger, find_triggers
 from claimgraph.extract.index import EntityIndex
 from claimgraph.records import Entity, Event
@@ -65,11 +66,11 @@ def extract_events(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list[Ev
             cand = _candidate(trig, args, sent, index, lex)
             if cand is not None:
                 found.append((trig, cand))
-        for trig, cand in _fold_sentence(found):
+        for trig, cand in fold_sentence(found):
             if _identified(trig, cand):
                 ctx.bump(cand.rule)
                 candidates.append(cand)
-    candidates += _named(text, lex, index)
+    candidates += named_events(text, lex, index)
     candidates.sort(key=lambda c: c.start)
     return collapse(candidates)
 
@@ -280,18 +281,18 @@ def _candidate(trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: L
     if args.location is not None and args.location.kind == "facility" and args.location not in facilities:
         facilities.append(args.location)
     if kind == "founding":
-        groups = _founded(trig, args, index)
+        groups = founded(trig, args, index)
         if not groups:
             return None
     elif kind == "leadership_change":
-        persons, groups = _leadership(trig, args, sent, index, lex)
+        persons, groups = leadership(trig, args, sent, index, lex)
         if not persons:
             return None
     elif kind == "surrender" and not persons and any(e.type == "person" for e in args.agents):
         persons = [e for e in args.agents if e.type == "person"][:1]  # "X surrendered": X gives up
     elif kind in ("arrest", "surrender") and not persons:
         inside = [e for t in args.patient_tokens for e in entities_in(index, t) if e.type == "person"]
-        persons = inside[:1] or _nearest_person(trig, sent, index)
+        persons = inside[:1] or nearest_person(trig, sent, index)
         if not persons and not groups:
             return None
     cand = Candidate(
@@ -338,69 +339,6 @@ def _ids(entities: list[Entity]) -> list[str]:
     return list(dict.fromkeys(e.id for e in entities))
 
 
-def _founded(trig: Trigger, args: Args, index: EntityIndex) -> list[Entity]:
-    """Groups a founding trigger brings into being (object, passive subject, "of X", apposition)."""
-    out = [e for e in args.patients if e.type == "organization"]
-    for tok in args.patient_tokens:
-        for ap in tok.children:
-            if ap.dep_ == "appos":
-                out += [e for e in entities_in(index, ap) if e.type == "organization" and e not in out]
-    if not out and trig.is_noun:
-        for c in trig.head.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                out += [e for e in entities_in(index, c) if e.type == "organization"]
-    return out
-
-
-def _leadership(
-    trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: Lexicons
-) -> tuple[list[Entity], list[Entity]]:
-    """(persons: new leader first, then the one replaced; groups led or choosing) of a leadership change.
-
-    The role noun must sit in the trigger's phrase outside an active subject
-    ("IS commander X appointed Y as envoy" names no new leader).
-    """
-    head = trig.head
-    subj = [c for c in head.children if c.dep_ == "nsubj"]
-    in_subj = {t.i for s in subj for t in s.subtree}
-    scope = [t for t in head.subtree if t.i not in in_subj]
-    role = role_word(scope, trig, lex)
-    if role is None:
-        return [], []
-
-    def persons_of(tokens: list[Token]) -> list[Entity]:
-        return [e for t in tokens for e in entities_in(index, t) if e.type == "person"]
-
-    by = [g for c in head.children if c.dep_ == "agent" for g in c.children]
-    undergo = [c for c in head.children if c.dep_ in ("nsubjpass", "dobj", "appos")]
-    undergo += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("as", "of") for g in c.children]
-    if trig.entry.term == "replace" and by:
-        new, old = persons_of(by), persons_of(undergo)
-    elif trig.entry.term in ("replace", "succeed", "become", "take over"):  # the subject takes office
-        new, old = persons_of(subj), persons_of(undergo)
-    else:
-        new, old = persons_of(undergo), []
-    others = [e for e in persons_of(scope) if e not in new and e not in old]
-    persons = list({e.id: e for e in [*new, *old, *others]}.values())
-    of = [g for c in role.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    mods = [c for c in role.children if c.dep_ in ("compound", "poss", "nmod")]
-    groups = [e for t in [*mods, *of] for e in patient_entities(index, t) if e.type == "organization"]
-    groups += [e for e in [*args.agents, *args.patients] if e.type == "organization" and e not in groups]
-    return persons, groups
-
-
-def _nearest_person(trig: Trigger, sent: Span, index: EntityIndex) -> list[Entity]:
-    """Fallback patient: the closest person mentioned before a passive verb or a noun, after an active verb."""
-    head = trig.head
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or head.tag_ == "VBN"
-    mentions = [(s, e) for s, _, e in index.mentions_in(sent.start_char, sent.end_char) if e.type == "person"]
-    if passive or trig.is_noun:
-        pool = [(head.idx - s, e) for s, e in mentions if s < head.idx]
-    else:
-        pool = [(s - head.idx, e) for s, e in mentions if s > head.idx]
-    return [min(pool, key=lambda p: p[0])[1]] if pool else []
-
-
 def _identified(trig: Trigger, cand: Candidate) -> bool:
     """The guide's test: a specific event has a date, a place or a name."""
     named = bool(cand.persons or cand.facilities or cand.name.startswith("Operation "))
@@ -411,57 +349,3 @@ def _identified(trig: Trigger, cand: Candidate) -> bool:
         named = named or bool(cand.participants or cand.targets)
         return (cand.date is not None) + (cand.location is not None) + named >= 2
     return cand.date is not None or cand.location is not None or named
-
-
-def _fold_sentence(found: list[tuple[Trigger, Candidate]]) -> list[tuple[Trigger, Candidate]]:
-    """Within a sentence, a killing linked to an attack/operation trigger is that event's outcome,
-    and a trigger in apposition to another ("Operation Hamza, a joint operation") is the same event."""
-    out: list[tuple[Trigger, Candidate]] = []
-    for trig, cand in found:
-        pair = next(
-            ((t2, c2) for t2, c2 in found if c2 is not cand and _folds_into(trig, cand, t2, c2, found)), None
-        )
-        if pair is None:
-            out.append((trig, cand))
-            continue
-        host_trig, host = pair
-        host.date = host.date or cand.date
-        host.location = host.location or cand.location
-        host.killed = host.killed if host.killed is not None else cand.killed
-        host.persons += [p for p in cand.persons if p not in host.persons]
-        field_name = "targets" if host.kind == "attack" else "participants"
-        mine = getattr(host, field_name)
-        mine[:] = list(dict.fromkeys([*mine, *cand.persons, *cand.targets, *cand.participants]))
-        if host.kind == "ct_operation" and cand.name.startswith("Killing of ") and not host.persons[1:]:
-            host.name = f"{modified(host_trig)} killing {cand.name.removeprefix('Killing of ')}"
-    return out
-
-
-def _folds_into(trig: Trigger, cand: Candidate, t2: Trigger, c2: Candidate, found: list) -> bool:
-    if trig.head.dep_ == "appos" and trig.head.head.i in range(t2.start, t2.end + 2) and c2.kind == cand.kind:
-        return True
-    if trig.entry.kind != "killing":
-        return False
-    hosts = [
-        t for t, c in found if t.entry.kind != "killing" and c.kind in ("attack", "ct_operation", "clash")
-    ]
-    return bool(hosts) and min(hosts, key=lambda t: abs(t.head.i - trig.head.i)) is t2
-
-
-def _named(text: str, lex: Lexicons, index: EntityIndex) -> list[Candidate]:
-    """Well-known events named by shorthand ("9/11") from the ``event_named`` lexicon."""
-    out = []
-    for entry in lex.named:
-        for m in re.finditer(rf"(?<![\w/]){re.escape(entry['term'])}(?![\w/])", text):
-            out.append(
-                Candidate(
-                    kind=entry["kind"],
-                    name=entry["name"],
-                    start=m.start(),
-                    end=m.end(),
-                    rule=f"{RULE}.named",
-                    date=str(entry["date"]),
-                    location=index.get(entry.get("location") or ""),
-                )
-            )
-    return out
