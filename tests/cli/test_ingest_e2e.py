@@ -37,7 +37,12 @@ Provincial officials blamed the rival River Brigade, which denied any role.[^2]
 def table_counts(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(db)
     try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%'")]
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '%fts%'"
+            )
+        ]
         return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
     finally:
         conn.close()
@@ -64,7 +69,11 @@ def test_hostile_folder_ingests_what_is_readable_and_names_each_failure(tmp_path
     folder = tmp_path / "inbox"
     folder.mkdir()
     fx.write_text(folder / "brief.md", BRIEF)
-    fx.write_text(folder / "latin1.txt", "Le café du quartier a fermé. Médecins Sans Frontières a ouvert une clinique.", "latin-1")
+    fx.write_text(
+        folder / "latin1.txt",
+        "Le café du quartier a fermé. Médecins Sans Frontières a ouvert une clinique.",
+        "latin-1",
+    )
     (folder / "page.html").write_text(
         "<html><head><script>alert('x-script-payload')</script><style>p{color:red}</style></head><body>"
         "<article><h1>Bridge closure</h1><p>The district council closed the northern bridge after the flood "
@@ -87,7 +96,9 @@ def test_hostile_folder_ingests_what_is_readable_and_names_each_failure(tmp_path
         assert status[bad]["reason"], bad
 
     with claimgraph.open(db) as kb:
-        texts = " ".join(d.get("text") or "" for d in (kb.store.get_document(x["id"]) for x in kb.documents()))
+        texts = " ".join(
+            d.get("text") or "" for d in (kb.store.get_document(x["id"]) for x in kb.documents())
+        )
         assert "x-script-payload" not in texts
         assert "café" in texts
         assert kb.search("bridge")
