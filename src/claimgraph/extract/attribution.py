@@ -79,8 +79,13 @@ def _definite(tok: Token) -> bool:
     return tok.pos_ == "PRON" or any(c.lower_ in DEFINITE for c in owner.children if c.dep_ == "det")
 
 
-def _event_for(tok: Token, events: list[Event], kinds: set[str]) -> list[Event]:
-    """The event of ``tok``'s phrase, else the event nearest to it in the sentence."""
+def _event_for(
+    tok: Token, events: list[Event], kinds: set[str], nouns: frozenset[str] = frozenset()
+) -> list[Event]:
+    """The event of ``tok``'s phrase, else the event nearest to it in the sentence.
+
+    An infinitive that names no event ("to target urban areas") is an aim, not an event.
+    """
     fitting = [e for e in events if e.kind in kinds]
     if not fitting:
         return []
@@ -88,6 +93,11 @@ def _event_for(tok: Token, events: list[Event], kinds: set[str]) -> list[Event]:
         for ev in fitting:
             if ev.start <= t.idx < ev.end and t.pos_ == "NOUN":
                 return [ev]
+    if tok.pos_ == "VERB":
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if infinitive and not any(o.lemma_.lower() in nouns for o in objects):
+            return []  # "to target urban areas": an aim, not the sentence's event
     return [min(fitting, key=lambda e: abs(e.start - tok.idx))]
 
 
@@ -105,7 +115,7 @@ def responsibility_rule(view: SentView, lex: Lexicons, events: list[Event]) -> l
     for tok in view.sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in resp["perpetrate"] and _carry_out(tok, resp["perpetrate"][lemma]):
-            for ev in _event_for(tok, events, ATTACK_KINDS):
+            for ev in _event_for(tok, events, ATTACK_KINDS, frozenset(resp["event"])):
                 out += _cands(view.subjects(tok), ev, tok, "attribution.perpetrate")
         if tok.pos_ == "VERB" and lemma in resp["found"]:
             for ev in _event_for(tok, events, FOUND_KINDS):

@@ -410,7 +410,8 @@ class SentView:
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
                     if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                        out += self.np_ents(verb.head)
+                        # "the Taliban's offensives, which were aided by…": the offensives' owner
+                        out += self.np_ents(verb.head) or self.poss_ent(verb.head, pronouns=False)
                     else:
                         out += self.np_ents(c)
             if verb.dep_ == "acl":
@@ -780,7 +781,7 @@ def _qualified(view: SentView, tok: Token, mods: list[Token], lex: Lexicons) -> 
 def _demonym_countries(view: SentView, lex: Lexicons, tok: Token) -> list[str]:
     out = []
     for t in tok.subtree:
-        if t.dep_ in ("amod", "compound") and t.text in lex.demonyms:
+        if t.dep_ in ("amod", "compound") and t.text in lex.demonyms and not view.ent(t):
             ident = ensure_country(view, lex.demonyms[t.text])
             if ident:
                 out.append(ident)
@@ -1089,7 +1090,9 @@ def _located(view: SentView, head: Token, prep: Token, lex: Lexicons) -> list[st
             return view.np_ents(head.head, agent=True) or holders(view, head.head)
         if head.pos_ == "ADJ" and head.head.pos_ in ("AUX", "VERB"):
             return view.subjects(head.head)
-        if passive(head) and not any(c.dep_ == "agent" for c in head.children):
+        if any(c.dep_ == "nsubjpass" for c in head.children) and not any(
+            c.dep_ == "agent" for c in head.children
+        ):
             return view.objects(head, ())  # "ISKP is located in…"
         return view.subjects(head)
     return []
@@ -1112,7 +1115,7 @@ def possessive_rule(view: SentView, lex: Lexicons) -> list[Cand]:
                 continue
             if view.etype(owner) == "organization":
                 out.append(Cand(ident, "part_of", owner, tok, "relations.possessive"))
-            elif view.etype(owner) == "person":
+            elif view.etype(owner) == "person" and view.ekind(ident) not in STATE_KINDS:
                 out.append(Cand(owner, "leader_of", ident, tok, "relations.possessive"))
     return out
 
