@@ -248,3 +248,13 @@ def test_relations_are_in_the_author_voice_by_default() -> None:
     for s in found:
         assert s.rule.startswith("relations.")
         assert 0 <= s.start < s.end
+
+
+def test_active_in_the_named_parts_of_a_place() -> None:
+    found = triples(statements("ISGS lost ground in two districts in eastern Mali—Menaka and Gao—last year."))
+    assert {("isgs", "active_in", "menaka"), ("isgs", "active_in", "gao")} <= found, found
+
+
+def test_nationality_of_listed_people() -> None:
+    found = triples(statements("Malian fighters including Moussa Diallo and Hamid Sow joined ISGS."))
+    assert {("moussa_diallo", "nationality", "mali"), ("hamid_sow", "nationality", "mali")} <= found, found

@@ -828,6 +828,8 @@ def demonym_rule(view: SentView, lex: Lexicons) -> list[Cand]:
                 head_lemma = noun.lemma_.lower()
                 if head_lemma in lex.person_nouns or head_lemma in lex.roles:
                     people = holders(view, noun)
+                if not people and noun.tag_ in ("NNS", "NNPS"):
+                    people = view._list_members(noun)  # "Pakistani fighters including X and Y"
         else:
             people = holders(view, tok) or view._list_members(tok)
         people = [p for p in people if view.etype(p) == "person"]
@@ -1058,6 +1060,14 @@ def _places(view: SentView, pobj: Token, depth: int = 0) -> list[str]:
     for c in pobj.children:
         if c.dep_ == "conj" and not view.ent(c) and depth < 3:
             out += _places(view, c, depth + 1)
+    if not out and pobj.tag_ == "NNS":
+        # "in three districts in southern Nangarhar—Achin, Deh Bala and Kot": the named ones
+        for c in pobj.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                for inner in c.children:
+                    for a in inner.children:
+                        if a.dep_ == "appos" and view.ent(a):
+                            out += view.group(a)
     return [x for x in dict.fromkeys(out) if view.etype(x) == "place"]
 
 
