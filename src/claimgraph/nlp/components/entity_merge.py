@@ -19,6 +19,8 @@ form becomes an alias.  Sectarian adjectives count as community mentions
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -79,7 +81,10 @@ class EntityMerge:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        pack = [s for s in doc.spans.get(PACK_KEY, []) if self._pack_mention(s)]
+        pack = sorted(
+            (s for s in doc.spans.get(PACK_KEY, []) if self._pack_mention(s)), key=lambda s: s.start
+        )
+        starts = [s.start for s in pack]
         kinds = doc.user_data.get(KINDS, {})
         cands: list[tuple[int, Span, str | None, str | None, str]] = []  # rank, span, kb, kind, origin
         for s in pack:
@@ -96,7 +101,7 @@ class EntityMerge:
                     (1, Span(doc, s.start - 1, s.end, label="NORP"), None, kind, "cue")
                 )  # "Indian Muslims"
         for s in doc.spans.get(NAMES_KEY, []):
-            inner = _inside(pack, s)
+            inner = _inside(pack, starts, s)
             if s.label_ == "ORG":  # "Wilayat Pakistan" is more than the country inside it
                 whole = any((p.start, p.end) == (s.start, s.end) for p in inner)
                 other = any(self.pack_kinds.get(p.kb_id_, ("",))[0] != "organization" for p in inner)
@@ -105,13 +110,13 @@ class EntityMerge:
             kb = inner[0].kb_id_ if len(inner) == 1 and inner[0].label_ == "PERSON" else None
             cands.append((1 if kb else 3, s, kb, None, "pattern"))
         for s in doc.spans.get(GENERIC_KEY, []):
-            inner = _inside(pack, s)
+            inner = _inside(pack, starts, s)
             distinct = s.kb_id_.rsplit(":", 1)[-1] in self.distinct_groups
             rank = 1 if distinct or any(p.label_ != "ORG" for p in inner) else 3
             cands.append((rank, s, s.kb_id_, kinds.get((s.start_char, s.end_char)), "generic"))
         for ent in doc.ents:
             for c in self.ner.candidates(doc, ent):
-                rank = 1 if self._overrides(c.span, c.kind, _inside(pack, c.span)) else 4
+                rank = 1 if self._overrides(c.span, c.kind, _inside(pack, starts, c.span)) else 4
                 cands.append((rank, c.span, None, c.kind, "cue" if c.retyped else "ner"))
         taken = bytearray(len(doc) + 1)
         chosen = []
@@ -225,5 +230,12 @@ class EntityMerge:
         return found is not None and found[0].type == "organization" and found[2] == len(span)
 
 
-def _inside(spans: list[Span], outer: Span) -> list[Span]:
-    return [p for p in spans if outer.start <= p.start and p.end <= outer.end]
+def _inside(spans: list[Span], starts: list[int], outer: Span) -> list[Span]:
+    """The spans (sorted, not overlapping, ``starts`` their starts) lying inside ``outer``."""
+    out = []
+    for p in spans[bisect_left(starts, outer.start) :]:
+        if p.start >= outer.end:
+            break
+        if p.end <= outer.end:
+            out.append(p)
+    return out

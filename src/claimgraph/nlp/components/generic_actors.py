@@ -57,16 +57,18 @@ class GenericActors:
         if demonyms:
             place_tokens.append([{"ORTH": {"IN": demonyms}}])
         middle = [{"ORTH": {"IN": modifiers}, "OP": "*"}] if modifiers else []
-        for head in self.heads:
-            words = [{"LOWER": w} for w in head.split()]
-            for lead in place_tokens:
-                self.matcher.add(head, [lead + middle + words], greedy="LONGEST")
+        singles = sorted(h for h in self.heads if " " not in h)
+        heads = [[{"LOWER": {"IN": singles}}]] + [
+            [{"LOWER": w} for w in h.split()] for h in self.heads if " " in h
+        ]
+        patterns = [lead + middle + head for head in heads for lead in place_tokens]
+        self.matcher.add("GENERIC", patterns, greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
-        strings = self.nlp.vocab.strings
         spans = []
-        for match_id, start, end in self.matcher(doc):
-            head = strings[match_id]
+        for _match_id, start, end in self.matcher(doc):
+            two = " ".join(t.lower_ for t in doc[max(start, end - 2) : end])
+            head = two if two in self.heads else doc[end - 1].lower_
             entry = self.heads[head]
             n_head = len(head.split())
             place_end = start
