@@ -131,6 +131,12 @@ def test_python_api_opens_ingests_and_searches(tmp_path: Path) -> None:
         assert kb.stats()["documents"] == 1
         hits = kb.search("police post")
         assert hits and "police" in hits[0]["text"].lower()
+        # Sentences are the body's, as the NLP stage split it: footnotes are citations, not sentences.
+        assert not kb.search("press office")
+        doc_id = kb.documents()[0]["id"]
+        text = (tmp_path / "brief.md").read_text()
+        for sentence in kb.store.sentences_of(doc_id):
+            assert text[sentence["start"] : sentence["end"]].split() == sentence["text"].split()
 
 
 def _many_documents(folder: Path, copies: int) -> None:

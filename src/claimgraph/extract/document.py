@@ -90,13 +90,15 @@ def _extract(
             if not text.in_repeat(s.start, s.end) and _statement_known(s, index.entities, event_ids)
         ]
     )
-    kept_estimates = [
-        e
-        for e in estimates
-        if not text.in_repeat(e.start, e.end)
-        and e.subject in index.entities
-        and (e.by == AUTHOR or e.by in index.entities)
-    ]
+    kept_estimates = _dedupe_estimates(
+        [
+            e
+            for e in estimates
+            if not text.in_repeat(e.start, e.end)
+            and e.subject in index.entities
+            and (e.by == AUTHOR or e.by in index.entities)
+        ]
+    )
     kept_entities = list(index.entities.values())
     grounding = _Grounding(document, text, doc)
     for entity in kept_entities:
@@ -116,6 +118,8 @@ def _extract(
         citations=citations,
         document_date=doc_date,
         extractor_version=pipeline_version(nlp),
+        clean=text,
+        sentences=list(grounding.sents),
     )
 
 
@@ -144,6 +148,18 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
         if key not in seen:
             seen.add(key)
             out.append(s)
+    return out
+
+
+def _dedupe_estimates(estimates: list[Estimate]) -> list[Estimate]:
+    """One estimate per (subject, quantity, figures, date, source): the text often repeats a figure."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for e in estimates:
+        key = (e.subject, e.quantity, e.low, e.high, e.as_of, e.by)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
     return out
 
 

@@ -129,10 +129,12 @@ def _forms(token: Token) -> tuple[str, ...]:
     if token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG":
         return (lemma,)
     low = token.lower_
-    forms = {low, lemma}
-    if low.endswith("s") and len(low) > 3:
-        forms.add(low[:-1])
-    return tuple(forms)
+    # An ordered tuple, not a set: the first form wins among equally long matches, and a set's
+    # order would change with the interpreter's string hashing.
+    forms = [low] + [
+        f for f in (lemma, low[:-1] if low.endswith("s") and len(low) > 3 else "") if f and f != low
+    ]
+    return tuple(dict.fromkeys(forms))
 
 
 def _pos_ok(entry: TriggerEntry, head: Token) -> bool:
