@@ -117,11 +117,10 @@ def tour_section() -> str:
 
     blocks = []
     with tempfile.TemporaryDirectory() as tmp:
-        kb = str(Path(tmp) / "demo.db")
         env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
         for shown, args in TOUR:
-            argv = [sys.executable, "-m", "claimgraph", *(a.format(kb=kb) for a in args)]
-            out = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=600).stdout
+            argv = [sys.executable, "-m", "claimgraph", *(a.format(kb="demo.db") for a in args)]
+            out = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=600, cwd=tmp).stdout
             blocks.append(f"$ {shown}\n{out.rstrip()}")
     return "```text\n" + "\n\n".join(blocks) + "\n```"
 
