@@ -24,6 +24,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("packs", "", "Extra domain-pack folders, separated by os.pathsep."),
     Setting("max_file_mb", "50", "Largest input file accepted, in MiB."),
     Setting("max_text_chars", "5000000", "Most characters of text kept from one document."),
+    Setting("max_read_seconds", "120", "Longest time one file may take to read (0: no limit)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

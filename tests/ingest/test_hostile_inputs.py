@@ -219,3 +219,21 @@ def _good_docx(tmp_path: Path) -> Path:
 
 
 _GOOD = {"pdf": _good_pdf, "docx": _good_docx}
+
+
+def test_a_reader_that_never_finishes_is_stopped_with_a_reason(tmp_path: Path, monkeypatch) -> None:
+    from claimgraph.ingest.readers import BY_NAME, READERS, register
+    from claimgraph.ingest.readers.base import Reader
+
+    def spin(path: Path, data: bytes):
+        while True:  # a parser stuck on a crafted file
+            pass
+
+    monkeypatch.setenv("CLAIMGRAPH_MAX_READ_SECONDS", "1")
+    monkeypatch.setitem(READERS, ".spin", READERS[".txt"])
+    monkeypatch.setitem(BY_NAME, "spin", BY_NAME["text"])
+    register(Reader(name="spin", media_type="text/plain", suffixes=(".spin",), read=spin))
+    target = tmp_path / "stuck.spin"
+    target.write_text("anything")
+    reason = _refusal(target)
+    assert "took longer than 1 s" in reason

@@ -12,6 +12,10 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from claimgraph import settings
@@ -21,6 +25,39 @@ from claimgraph.ingest.readers.base import tidy
 from claimgraph.records import Document
 
 _GLOB_CHARS = set("*?[")
+
+
+class ReadTimeout(BaseException):
+    """Raised inside a parser when reading takes too long.
+
+    A BaseException so that a parser's own ``except Exception`` cannot swallow it.
+    """
+
+
+@contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (a crafted PDF can make a parser loop).
+
+    Uses a real-time interval timer, so it applies in the main thread of a POSIX
+    process, where ingest runs; elsewhere the block runs unbounded.
+    """
+    usable = (
+        seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def _expired(signum: int, frame: object) -> None:
+        raise ReadTimeout
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def read_document(path: str | Path, *, reader: str | None = None) -> Document:
@@ -34,10 +71,16 @@ def read_document(path: str | Path, *, reader: str | None = None) -> Document:
     path = Path(path)
     chosen = _choose(path, reader)
     data = _load(path)
+    seconds = settings.get_int("max_read_seconds")
     try:
-        chosen.sniff(data)
-        parsed = chosen.read(path, data)
-        text = tidy(parsed.text)
+        with time_limit(seconds):
+            chosen.sniff(data)
+            parsed = chosen.read(path, data)
+            text = tidy(parsed.text)
+    except ReadTimeout:
+        raise ReadError(
+            str(path), f"{chosen.name} took longer than {seconds} s (limit: CLAIMGRAPH_MAX_READ_SECONDS)"
+        ) from None
     except Refused as err:
         raise ReadError(str(path), err.reason) from err
     except ReadError:
