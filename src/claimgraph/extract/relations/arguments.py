@@ -33,12 +33,16 @@ class ArgumentsMixin:
                 if c.dep_ in ("nsubj", "csubj"):
                     if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                         return self.np_ents(verb.head, agent=agent) or holders(self, verb.head)
-                    return self.np_ents(c, agent=agent) or (holders(self, c) if c.pos_ == "NOUN" else [])
+                    found = self.np_ents(c, agent=agent) or (holders(self, c) if c.pos_ == "NOUN" else [])
+                    return found + [x for x in companions(self, c) if x not in found]
         if depth > 2:
             return []
         head = verb.head
         if verb.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
             if verb.dep_ == "xcomp" and head.lemma_ in ("accuse", "suspect", "allow", "ask", "call"):
+                return self.objects(head, ())
+            if verb.dep_ == "xcomp" and any(c.dep_ == "nsubjpass" for c in head.children):
+                # Raising: "X was said / reported / believed to be based in…" is about X, not the sayer.
                 return self.objects(head, ())
             return self.subjects(head, depth + 1, agent)
         if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent"):
@@ -107,4 +111,24 @@ def prep_ents(
             for p in c.children:
                 if p.dep_ == "pobj":
                     out += [x for x in view.np_ents(p, agent=agent) if x not in out]
+    return out
+
+
+def companions(view: SentView, subject: Token) -> list[str]:
+    """Actors a subject phrase adds to itself: "X, alongside Y," / "X, along with Y," / "X together with Y"."""
+    preps: list[Token] = []
+    for c in subject.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "alongside":
+            preps.append(c)
+        elif c.lower_ in ("along", "together"):
+            preps += [w for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
+        elif c.lower_ == "with" and c.i > 0 and view.doc[c.i - 1].lower_ in ("along", "together"):
+            preps.append(c)
+    out: list[str] = []
+    for prep in preps:
+        for p in prep.children:
+            if p.dep_ == "pobj":
+                out += [x for x in view.np_ents(p) if x not in out]
     return out

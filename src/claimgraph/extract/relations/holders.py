@@ -99,7 +99,48 @@ def _by_coordination(view: SentView, noun: Token, depth: int) -> list[str]:
     return []
 
 
-_HOLDER_STRATEGIES = (_by_apposition, _by_copula, _by_as, _by_naming, _by_coordination)
+def _by_trailing_list(view: SentView, noun: Token, depth: int) -> list[str]:
+    return trailing_people(view, noun)
+
+
+_HOLDER_STRATEGIES = (_by_apposition, _by_copula, _by_as, _by_naming, _by_coordination, _by_trailing_list)
+
+LIST_GLUE = {",", "and", "or", "&"}
+APPOSITION_OPENERS = {"—", "–", ":"}
+
+
+def trailing_people(view: SentView, noun: Token) -> list[str]:
+    """People listed after a comma at the end of the noun's phrase: "two former TTP commanders from
+    the border areas, A and B". The parser often hangs such an apposition off the last inner noun
+    ("areas"), so it is read off the surface: a run of person mentions (and their untagged
+    honorifics) joined by commas or "and", opened by a comma or dash, closing the phrase.
+    """
+    doc = view.doc
+    end = noun.right_edge.i
+    while end > noun.i and doc[end].is_punct:
+        end -= 1
+    if end <= noun.i or not view.ent(doc[end]):
+        return []
+    found: list[str] = []
+    j = end
+    while j > noun.i:
+        t = doc[j]
+        ident = view.ent(t)
+        if ident:
+            if view.etype(ident) != "person":
+                break
+            if ident not in found:
+                found.insert(0, ident)
+            span = view.mention_span(t)
+            j = (span.start if span is not None else j) - 1
+            continue
+        if t.lower_ in LIST_GLUE or (t.pos_ == "PROPN" and t.dep_ == "compound" and view.ent(t.head)):
+            j -= 1
+            continue
+        break
+    # j is the last word of the phrase proper; the run must open with a comma or a dash.
+    opened = doc[j].text in APPOSITION_OPENERS or doc[j + 1].text == ","
+    return found if found and j > noun.i and opened else []
 
 
 SKIP_RIGHT = {",", "—", "–", ":", "(", "named", "called", "one", "mr", "mr.", "was", "is"}

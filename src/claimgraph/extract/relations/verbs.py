@@ -33,6 +33,8 @@ def verb_rule(view: SentView, lex: Lexicons) -> list[Cand]:
                 subs = view.subjects(tok, agent=pred in ("rival_of", "allied_with", "supports"))
             if any(c.lower_ == "other" and any(x.lower_ == "each" for x in c.children) for c in tok.subtree):
                 objs = subs  # "they confronted each other"
+            elif entry.get("reciprocal") and not objs and len(subs) > 1:
+                objs = subs  # "the two groups clashed in X"
             for s in subs:
                 for o in objs:
                     if s != o:

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.relations.arguments import ArgumentsMixin
-from claimgraph.extract.relations.holders import left_window
+from claimgraph.extract.relations.holders import left_window, trailing_people
 from claimgraph.extract.relations.pronouns import PronounsMixin
 from claimgraph.packs import PackSet
 
@@ -138,7 +138,8 @@ class SentView(PronounsMixin, ArgumentsMixin):
             for t in self.doc[tok.i + 1 : min(self.sent.end, tok.i + 12)]:
                 if t.lower_ in LIST_ADVS or (t.lower_ == "all" and self.doc[t.i - 1].lower_ == "above"):
                     nxt = next((x for x in self.doc[t.i + 1 : t.i + 4] if self.ent(x)), None)
-                    if nxt is not None:
+                    # "clashed often, especially in X" modifies a phrase of place or time, lists nothing
+                    if nxt is not None and t.head.pos_ != "ADP":
                         out = self.group(nxt)
                     break
         return out
@@ -177,11 +178,13 @@ class SentView(PronounsMixin, ArgumentsMixin):
             return self.antecedent_group(tok)
         if tok.lower_ in PERSONAL:
             return self.pronoun_antecedent(tok)
-        out = self.list_members(tok)
+        out = self.list_members(tok) or self.counted_antecedents(tok)
         if not out:
             for c in tok.children:
                 if c.dep_ == "conj" and self.ent(c):
                     out += [x for x in self.group(c) if x not in out]
+        if not out and tok.pos_ == "NOUN":
+            out = trailing_people(self, tok)  # "two commanders from the border areas, A and B"
         if out or not agent or depth > 1:
             return out
         if tok.lemma_.lower() in AGENT_NOUNS or tok.pos_ in ("NOUN", "PROPN") or tok.dep_ == "pobj":
