@@ -1,6 +1,6 @@
 """Statement extraction: who says what about whom.
 
-Per sentence: the relation rules (relations.py) and the responsibility rules
+Per sentence: the relation rules (the relations package) and the responsibility rules
 (attribution.py) propose candidates; each candidate then gets its speaker from
 the innermost attribution frame covering its cue (speakers.py), its polarity
 from the frame and from negation in its clause, its certainty from estimative
