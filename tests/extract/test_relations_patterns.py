@@ -115,3 +115,19 @@ def test_groups_listed_after_the_body_they_joined() -> None:
         "and Katiba Macina."
     )
     assert {("ansar_dine", "part_of", "jnim"), ("katiba_macina", "part_of", "jnim")} <= got
+
+
+def test_recruiting_for_a_group() -> None:
+    got = found("JNIM is also suspected of actively recruiting militants for ISGS.")
+    assert ("jnim", "allied_with", "isgs") in got or ("isgs", "allied_with", "jnim") in got
+    assert ("hamid_sow", "member_of", "isgs") in found("Hamid Sow was a recruiter for ISGS.")
+
+
+def test_recruiting_someone_is_no_alliance_with_him() -> None:
+    assert not any(t[1] == "allied_with" for t in found("ISGS recruited Hamid Sow in 2019."))
+
+
+def test_an_apposition_nested_in_an_apposition() -> None:
+    got = found("The arrest of Hamid Sow—the sixth ISGS emir (a former JNIM commander from Gao)—was news.")
+    assert ("hamid_sow", "leader_of", "isgs") in got
+    assert ("hamid_sow", "member_of", "jnim") in got

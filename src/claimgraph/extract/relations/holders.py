@@ -36,6 +36,10 @@ def _by_apposition(view: SentView, noun: Token, depth: int) -> list[str]:
         found = view.np_ents(head) if plural or not view.ent(head) else [view.ent(head)]
         if found:
             return found  # type: ignore[return-value]
+        if dep == "appos" and head.dep_ == "appos" and head.pos_ == "NOUN" and depth < 2:
+            found = _by_apposition(view, head, depth + 1)  # "X—the emir (a former TTP commander)"
+            if found:
+                return found
     for c in noun.children:
         if c.dep_ == "appos" and view.ent(c):
             return view.group(c) if plural else [view.ent(c)]  # type: ignore[list-item]
