@@ -131,3 +131,13 @@ def test_an_apposition_nested_in_an_apposition() -> None:
     got = found("The arrest of Hamid Sow—the sixth ISGS emir (a former JNIM commander from Gao)—was news.")
     assert ("hamid_sow", "leader_of", "isgs") in got
     assert ("hamid_sow", "member_of", "jnim") in got
+
+
+def test_its_refers_back_to_an_acronym_the_parser_took_for_a_verb() -> None:
+    entities = {
+        "IS": ("islamic_state", "organization", "militant_group"),
+        "Mali": ("mali", "place", "country"),
+        "Niger": ("niger", "place", "country"),
+    }
+    text = "Mali is becoming a staging ground for IS to rebuild itself while its members in Niger regroup."
+    assert ("islamic_state", "active_in", "niger") in triples(statements(text, entities=entities))
