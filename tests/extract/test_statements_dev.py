@@ -16,7 +16,7 @@ from claimgraph.ingest.read import read_document
 
 pytestmark = [pytest.mark.devset, pytest.mark.slow]
 
-FLOORS = {"statements_triple": 0.50, "statements_full": 0.45, "attribution": 0.60}
+FLOORS = {"statements_triple": 0.66, "statements_full": 0.63, "attribution": 0.70}
 
 
 def _predict(path: Path) -> dict:

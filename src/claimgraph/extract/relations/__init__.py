@@ -21,10 +21,10 @@ from claimgraph.extract.relations.base import (
 )
 from claimgraph.extract.relations.holders import holders, left_window, modifier_ents, surface_holder
 from claimgraph.extract.relations.lexicons import Lexicons, lexicons
-from claimgraph.extract.relations.location import locative_rule
+from claimgraph.extract.relations.location import control_rule, locative_rule
 from claimgraph.extract.relations.modifiers import hyphen_rule, possessive_rule
 from claimgraph.extract.relations.names import name_rule
-from claimgraph.extract.relations.nationality import demonym_rule, ensure_country
+from claimgraph.extract.relations.nationality import demonym_rule, ensure_country, origin_rule
 from claimgraph.extract.relations.nouns import noun_rule
 from claimgraph.extract.relations.roles import APPOINTMENTS, appointment_rule, former_member_rule, role_rule
 from claimgraph.extract.relations.verbs import verb_rule
@@ -38,9 +38,11 @@ SENTENCE_RULES = (
     verb_rule,
     noun_rule,
     locative_rule,
+    control_rule,
     possessive_rule,
     hyphen_rule,
     former_member_rule,
+    origin_rule,
 )
 
 __all__ = [

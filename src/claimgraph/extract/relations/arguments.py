@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from claimgraph.extract.relations.base import ACCUSING, USERS, passive
+from claimgraph.extract.relations.base import ACCUSING, USERS, acronym_aux, passive
 from claimgraph.extract.relations.holders import holders
 
 if TYPE_CHECKING:
@@ -35,6 +35,9 @@ class ArgumentsMixin:
                         return self.np_ents(verb.head, agent=agent) or holders(self, verb.head)
                     found = self.np_ents(c, agent=agent) or (holders(self, c) if c.pos_ == "NOUN" else [])
                     return found + [x for x in companions(self, c) if x not in found]
+        named_aux = [c for c in verb.children if acronym_aux(c) and self.ent(c)]
+        if named_aux and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+            return self.group(named_aux[0])  # "When IS still held territory in…"
         if depth > 2:
             return []
         head = verb.head

@@ -36,6 +36,11 @@ class Cand:
 
 def passive(verb: Token) -> bool:
     """A passive verb, or a past participle modifying a noun ("a group created by X")."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
+    return any(
+        c.dep_ == "nsubjpass" or (c.dep_ == "auxpass" and not acronym_aux(c)) for c in verb.children
+    ) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def acronym_aux(tok: Token) -> bool:
+    """An all-capital "auxiliary" ("IS" in "When IS held territory"): a name the parser took for a verb."""
+    return tok.dep_ in ("aux", "auxpass") and tok.text.isupper() and len(tok.text) > 1

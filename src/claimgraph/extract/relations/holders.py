@@ -30,15 +30,33 @@ def _by_apposition(view: SentView, noun: Token, depth: int) -> list[str]:
     plural = noun.tag_ in ("NNS", "NNPS")  # "three groups: A, B and C" lists; "the leader, X" does not
     comma_conj = dep == "conj" and not any(c.dep_ == "cc" for c in head.children if head.i < c.i < noun.i)
     if dep == "appos" or (comma_conj and view.ent(head) and noun.pos_ == "NOUN"):
+        nearest = _entity_before_comma(view, noun)
+        if not plural and view.ent(head) and nearest and nearest in view.group(head):
+            return [nearest]  # "A, B and C (CC), the only one operating in X": the last conjunct
         found = view.np_ents(head) if plural or not view.ent(head) else [view.ent(head)]
         if found:
             return found  # type: ignore[return-value]
+        if dep == "appos" and head.dep_ == "appos" and head.pos_ == "NOUN" and depth < 2:
+            found = _by_apposition(view, head, depth + 1)  # "X—the emir (a former TTP commander)"
+            if found:
+                return found
     for c in noun.children:
         if c.dep_ == "appos" and view.ent(c):
             return view.group(c) if plural else [view.ent(c)]  # type: ignore[list-item]
     if dep == "compound" and view.ent(head):
         return view.group(head)
     return []
+
+
+def _entity_before_comma(view: SentView, noun: Token) -> str | None:
+    """The entity whose mention ends right before the comma that opens the noun's phrase."""
+    k = noun.left_edge.i - 1
+    if k < view.sent.start or view.doc[k].text != ",":
+        return None
+    k -= 1
+    while k >= view.sent.start and view.doc[k].text in (")", "]"):
+        k -= 1
+    return view.ent(view.doc[k]) if k >= view.sent.start else None
 
 
 def _by_copula(view: SentView, noun: Token, depth: int) -> list[str]:
@@ -74,11 +92,13 @@ def _by_naming(view: SentView, noun: Token, depth: int) -> list[str]:
     dep, head = noun.dep_, noun.head
     if dep in ("nsubj", "dobj") and head.lemma_ in NAMING_VERBS:  # "a splinter group … called X"
         return [x for c in head.children if c.dep_ == "oprd" for x in view.np_ents(c)]
-    for c in noun.children:  # "a member named X"
-        if c.dep_ == "acl" and c.lemma_ in NAMING_VERBS:
-            found = [x for g in c.children if g.dep_ in ("oprd", "dobj", "attr") for x in view.np_ents(g)]
-            if found:
-                return found
+    # "a member named X"; "a former constable and an ex-TTP member named X": the name closes both.
+    for n in (noun, *[c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]):
+        for c in n.children:
+            if c.dep_ == "acl" and c.lemma_ in NAMING_VERBS:
+                found = [x for g in c.children if g.dep_ in ("oprd", "dobj", "attr") for x in view.np_ents(g)]
+                if found:
+                    return found
     if dep == "nsubjpass":  # "X was identified as Y"
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "as":

@@ -40,6 +40,32 @@ def locative_rule(view: SentView, lex: Lexicons) -> list[Cand]:
     return [c for c in out if c.predicate != "active_in" or _actor_ok(view, c.subject)]
 
 
+CONTROL_NOUNS = {"control", "hold", "grip", "sway", "dominance", "domination", "command"}
+
+
+def control_rule(view: SentView, lex: Lexicons) -> list[Cand]:
+    """active_in from control over a place: "X has control of parts of Y", "X's grip on Y"."""
+    out: list[Cand] = []
+    for noun in view.sent:
+        if noun.lemma_.lower() not in CONTROL_NOUNS or noun.pos_ != "NOUN":
+            continue
+        places = [
+            x
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "over", "on")
+            for p in c.children
+            if p.dep_ == "pobj"
+            for x in _places(view, p)
+        ]
+        if not places:
+            continue
+        actors = view.poss_ent(noun) or [view.ent(t) for t in modifier_ents(view, noun, [], ACTOR)]  # type: ignore[misc]
+        if not actors and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            actors = view.subjects(noun.head)  # "X has / holds / exerts control over Y"
+        out += [Cand(a, "active_in", p, noun, "relations.control") for a in actors for p in places]
+    return [c for c in out if _actor_ok(view, c.subject)]
+
+
 def _inside(view: SentView, prep: Token) -> list[Cand]:
     """ "the groups inside ISKP, such as A and B", "incorporated within the structure of ISKP"."""
     if prep.lower_ not in ("inside", "within"):
@@ -57,6 +83,10 @@ def _inside(view: SentView, prep: Token) -> list[Cand]:
     if head.pos_ in ("NOUN", "PROPN"):
         # "the groups inside ISKP, such as A and B": the list may hang off ISKP in the parse.
         parts = view.np_ents(head) or holders(view, head, surface=False) or view.list_members(pobj)
+        for t in pobj.subtree if not parts else ():
+            if view.ent(t) in orgs and t.i == view.root(t).i:
+                parts = view.list_members(t)  # "…within the structure of X, such as A and B"
+                break
     else:
         parts = view.subjects(head, agent=False)
     if not parts and head.pos_ == "VERB" and passive(head):
@@ -104,6 +134,8 @@ def _located(view: SentView, head: Token, prep: Token, lex: Lexicons) -> list[st
             people = holders(view, head)
             if people:
                 return people
+        elif role:
+            return holders(view, head)  # "an AQ branch in India, AQIS": the branch is there, not AQ
         found = holders(view, head, surface=False)
         found = found or view.poss_ent(head) + [view.ent(t) for t in modifier_ents(view, head, ["of"], ACTOR)]  # type: ignore[misc]
         found = found or holders(view, head) or view.list_members(head)

@@ -76,3 +76,27 @@ def demonym_rule(view: SentView, lex: Lexicons) -> list[Cand]:
                 if view.etype(org) == "organization":
                     out.append(Cand(p, "member_of", org, tok, "relations.demonym"))
     return out
+
+
+ORIGIN_VERBS = {"be", "hail", "originate"}  # "X is from Pakistan", "X hails from Pakistan"
+
+
+def origin_rule(view: SentView, lex: Lexicons) -> list[Cand]:
+    """Nationality from origin: "he is (not) from Afghanistan", "X hails from Pakistan"; only a
+    country counts (a province or city of origin says nothing about citizenship)."""
+    out: list[Cand] = []
+    for prep in view.sent:
+        if prep.dep_ != "prep" or prep.lower_ != "from" or prep.head.lemma_ not in ORIGIN_VERBS:
+            continue
+        if prep.head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in prep.head.children):
+            continue  # "X is a fighter from Pakistan": the noun's own phrase, read by the demonym/role rules
+        countries = [
+            x
+            for p in prep.children
+            if p.dep_ == "pobj" and view.ent(p)
+            for x in view.group(p)
+            if view.etype(x) == "place" and view.ekind(x) == "country"
+        ]
+        people = [x for x in view.subjects(prep.head, agent=False) if view.etype(x) == "person"]
+        out += [Cand(p, "nationality", c, prep, "relations.origin") for p in people for c in countries]
+    return out

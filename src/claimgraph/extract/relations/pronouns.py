@@ -96,7 +96,12 @@ class PronounsMixin:
             collective = self.etype(ident) == "organization" or (
                 self.etype(ident) == "place" and self.ekind(ident) == "country"
             )
-            if not personal and collective and self.root(t).dep_ in ("nsubj", "nsubjpass"):
+            # A name the parser took for a verb ("for IS to rebuild itself") is as good as a subject.
+            root = self.root(t)
+            verbal = root.pos_ in ("AUX", "VERB") and root.dep_ not in ("amod", "compound", "npadvmod")
+            hyphened = root.i + 1 < len(self.doc) and self.doc[root.i + 1].text == "-"
+            subject = root.dep_ in ("nsubj", "nsubjpass") or (verbal and not hyphened)
+            if not personal and collective and subject:
                 return [ident]
         # Across sentences only "he"/"his" are resolved: an earlier subject person is a safe guess,
         # an earlier organization for "its"/"their" is not.

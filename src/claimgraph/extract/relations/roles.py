@@ -12,6 +12,8 @@ from claimgraph.extract.relations.nationality import demonym_countries
 from claimgraph.extract.relations.view import SentView
 
 MODIFIER_ROLES = {"splinter", "breakaway", "offshoot", "deputy"}
+MEMBER_PREPS = ["of", "in", "within"]  # "a commander of X", "a constable in the X police"
+POSTED = {"leader_of", "deputy_of", "member_of"}  # titles held by people, possibly for a place
 
 
 def role_rule(view: SentView, lex: Lexicons) -> list[Cand]:
@@ -37,7 +39,7 @@ def role_rule(view: SentView, lex: Lexicons) -> list[Cand]:
             pred = "split_from"
         elif entry.get("qualified") and _qualified(view, noun, mods, lex):
             pred = entry["qualified"]
-        preps = entry.get("preps") or ["of"]
+        preps = entry.get("preps") or (MEMBER_PREPS if pred == "member_of" else ["of"])
         types = ("organization", "place") if pred == "proxy_of" else ORG
         if pred == "successor_of":
             types = ("person",)
@@ -66,7 +68,16 @@ def role_rule(view: SentView, lex: Lexicons) -> list[Cand]:
                     continue
                 s, ob = (o, h) if entry.get("reverse") else (h, o)
                 out.append(Cand(s, pred, ob, noun, f"relations.role.{lemma}"))
+        if pred in POSTED:
+            out += [
+                Cand(h, "active_in", p, noun, "relations.role.post") for h in hold for p in _posts(view, noun)
+            ]
     return out
+
+
+def _posts(view: SentView, noun: Token) -> list[str]:
+    """The place a title is held for: "the head for Kunar", "the commander for the northern provinces"."""
+    return [x for x in prep_ents(view, noun, ("for",)) if view.etype(x) == "place"]
 
 
 def _is_place(view: SentView, tok: Token) -> bool:
