@@ -81,6 +81,9 @@ class CleanText:
             return last, last
         doc_start = self.offsets[start]
         doc_end = self.offsets[end - 1] + 1 if end > start else doc_start
+        if doc_end < doc_start:  # cleanup moved text inside the span (a pull-quote): cover all of it
+            piece = self.offsets[start : min(end, len(self.offsets))]
+            doc_start, doc_end = min(piece), max(piece) + 1
         return doc_start, doc_end
 
     def in_repeat(self, start: int, end: int) -> bool:
