@@ -1,8 +1,8 @@
 """claimgraph: evidence-grounded knowledge bases of competing claims about armed groups.
 
-    import claimgraph
-    kb = claimgraph.open("iskp.db")
-    kb.ingest(["reports/"])
+import claimgraph
+kb = claimgraph.open("iskp.db")
+kb.ingest(["reports/"])
 """
 
 from __future__ import annotations
