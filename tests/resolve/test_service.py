@@ -156,3 +156,32 @@ def test_a_schema_1_database_gains_the_knowledge_base_and_resolves_on_first_look
         assert entity_view(new, "iskp").records == 1
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM kb_members").fetchone()[0] == 1
+
+
+def test_an_incremental_resolution_equals_one_from_scratch(store: SQLiteStore) -> None:
+    def snapshot() -> tuple[list[tuple], list[tuple]]:
+        conn = store.connection
+        return (
+            conn.execute("SELECT * FROM kb_entities ORDER BY id").fetchall(),
+            conn.execute("SELECT * FROM kb_members ORDER BY entity").fetchall(),
+        )
+
+    store.write_extraction(report("a", ent("hb", "organization", "Hill Brigade", "HB")))
+    store.write_extraction(
+        report("b", ent("hb", "organization", "HB"), ent("vf", "organization", "Valley Front"))
+    )
+    resolve_store(store)
+    store.write_extraction(
+        report("c", ent("vf", "organization", "Valley Front"), ent("hb", "organization", "HB"))
+    )
+    store.delete_document(store.documents()[1]["sha256"])
+    resolve_store(store)
+    third = store.kb_members("hill_brigade")[-1]
+    assert third["document_name"] == "c.txt"
+    decisions.split(store, "hill_brigade", third["record_key"])
+    incremental = snapshot()
+    store.write_resolution([], [])
+    assert snapshot() == ([], [])
+    resolve_store(store)
+    assert snapshot() == incremental
+    assert len(incremental[0]) == 3  # Valley Front, and the two HB records kept apart

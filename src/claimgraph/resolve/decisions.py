@@ -35,17 +35,18 @@ def anchor(members: Iterable[Row]) -> str:
     return min(members, key=lambda m: (m["pack_id"] is None, m["record_key"]))["record_key"]
 
 
-def _target(store: Store, text: str) -> tuple[Row, list[Row]]:
+def _target(store: Store, text: str, aliases: bool) -> tuple[Row, list[Row]]:
     """The entity ``text`` names and the member records it stands for (one, for a record key)."""
     entity = find_entity(store, text)
-    one = store.kb_members(record_key=text.strip()) if ":" in text else []
-    return entity, one or store.kb_members(entity["id"])
+    one = store.kb_members(record_key=text.strip(), aliases=aliases) if ":" in text else []
+    return entity, one or store.kb_members(entity["id"], aliases=aliases)
 
 
 def merge(store: Store, a: str, b: str, *, reason: str = "", user: str = "") -> Row:
     """Record that ``a`` and ``b`` (ids, record keys, names or aliases) are one entity; returns the decision."""
     ensure_resolved(store)
-    (ea, ma), (eb, mb) = _target(store, a), _target(store, b)
+    splits = [d for d in store.decisions() if d["kind"] == "split"]
+    (ea, ma), (eb, mb) = _target(store, a, bool(splits)), _target(store, b, bool(splits))
     if ea["id"] == eb["id"]:
         raise Conflict(f"{a!r} and {b!r} are already one entity: {ea['id']}")
     if ea["type"] != eb["type"]:
@@ -53,12 +54,13 @@ def merge(store: Store, a: str, b: str, *, reason: str = "", user: str = "") -> 
             f"refusing to merge {ea['type']} {ea['name']!r} ({ea['id']}) with {eb['type']} "
             f"{eb['name']!r} ({eb['id']}): entities of different types are never merged"
         )
-    keys_a, keys_b = {m["record_key"] for m in ma}, {m["record_key"] for m in mb}
-    names_a = {m["record_key"]: _names(m) for m in ma}
-    names_b = {m["record_key"]: _names(m) for m in mb}
-    for d in store.decisions():
-        if d["kind"] == "split" and (_separates(d, keys_a, names_b) or _separates(d, keys_b, names_a)):
-            store.delete_decision(d["id"])
+    if splits:
+        keys_a, keys_b = {m["record_key"] for m in ma}, {m["record_key"] for m in mb}
+        names_a = {m["record_key"]: _names(m) for m in ma}
+        names_b = {m["record_key"]: _names(m) for m in mb}
+        for d in splits:
+            if _separates(d, keys_a, names_b) or _separates(d, keys_b, names_a):
+                store.delete_decision(d["id"])
     row = store.add_decision("merge", anchor(ma), anchor(mb), user=user, reason=reason)
     resolve_store(store, only=[ea["id"], eb["id"]])
     return row

@@ -211,10 +211,13 @@ class Store(ABC):
         once normalised; each row has ``matched`` = "name" or "alias"."""
 
     @abstractmethod
-    def kb_members(self, canonical_id: str | None = None, *, record_key: str | None = None) -> list[Row]:
-        """Member records: ``entity`` (row id), ``canonical``, ``record_key``, ``rule``, ``evidence``,
-        ``via``, with the entity's ``document``, ``document_name``, ``local_id``, ``type``,
-        ``kind``, ``name``, ``pack_id`` and ``aliases``."""
+    def kb_members(
+        self, canonical_id: str | None = None, *, record_key: str | None = None, aliases: bool = True
+    ) -> list[Row]:
+        """Member records in document order: ``entity`` (row id), ``canonical``, ``record_key``,
+        ``rule``, ``evidence``, ``via``, with the entity's ``document``, ``document_name``,
+        ``local_id``, ``type``, ``kind``, ``name``, ``pack_id`` and (unless ``aliases=False``)
+        ``aliases``."""
 
     @abstractmethod
     def canonical_of(self) -> dict[tuple[int, str], str]:

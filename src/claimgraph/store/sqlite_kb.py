@@ -88,34 +88,43 @@ class SQLiteKB(SQLiteReads):
     def write_resolution(
         self, entities: Sequence[Row], members: Sequence[Row], *, replace: Sequence[str] | None = None
     ) -> None:
+        # A resolution mostly repeats the last one: only the rows that changed are written.
         new_entities = {e["id"]: _kb_values(e) for e in entities}
         new_members = {tuple(m.get(k) for k in _MEMBER_FIELDS) for m in members}
+        where, params = "", []
+        if replace is not None:
+            where, params = " WHERE {} IN (SELECT value FROM json_each(?))", [json.dumps(list(replace))]
         entity_sql = f"INSERT INTO kb_entities ({', '.join(_KB_COLUMNS)}) VALUES ({', '.join('?' * 8)})"
-        member_sql = f"INSERT INTO kb_members ({', '.join(_MEMBER_FIELDS)}) VALUES ({', '.join('?' * 6)})"
         with self._write() as conn:
-            if replace is not None:
-                ids = json.dumps(list(replace))
+            old_members = set(
                 conn.execute(
-                    "DELETE FROM kb_members WHERE canonical IN (SELECT value FROM json_each(?))", (ids,)
+                    f"SELECT {', '.join(_MEMBER_FIELDS)} FROM kb_members{where.format('canonical')}", params
                 )
-                conn.execute("DELETE FROM kb_entities WHERE id IN (SELECT value FROM json_each(?))", (ids,))
-                conn.executemany(entity_sql, new_entities.values())
-                conn.executemany(member_sql, sorted(new_members))
-                return
-            # A whole-base resolution mostly repeats the last one: write only the difference.
-            old_members = set(conn.execute(f"SELECT {', '.join(_MEMBER_FIELDS)} FROM kb_members"))
+            )
             old_entities = {
-                r[0]: r for r in conn.execute(f"SELECT {', '.join(_KB_COLUMNS)} FROM kb_entities")
+                r[0]: r
+                for r in conn.execute(
+                    f"SELECT {', '.join(_KB_COLUMNS)} FROM kb_entities{where.format('id')}", params
+                )
             }
+            gone = {m[0]: m for m in old_members - new_members}
+            came = {m[0]: m for m in new_members - old_members}
             conn.executemany(
-                "DELETE FROM kb_members WHERE entity = ?", sorted((m[0],) for m in old_members - new_members)
+                "DELETE FROM kb_members WHERE entity = ?", sorted((e,) for e in gone.keys() - came)
             )
             conn.executemany(
                 f"{entity_sql} ON CONFLICT (id) DO UPDATE SET "
                 + ", ".join(f"{c} = excluded.{c}" for c in _KB_COLUMNS[1:]),
                 [v for k, v in new_entities.items() if old_entities.get(k) != v],
             )
-            conn.executemany(member_sql, sorted(new_members - old_members))
+            conn.executemany(  # a record that changed entity or reason keeps its row
+                "UPDATE kb_members SET canonical = ?, rule = ?, evidence = ?, via = ? WHERE entity = ?",
+                sorted((m[1], m[3], m[4], m[5], e) for e, m in came.items() if e in gone),
+            )
+            conn.executemany(
+                f"INSERT INTO kb_members ({', '.join(_MEMBER_FIELDS)}) VALUES ({', '.join('?' * 6)})",
+                sorted(m for e, m in came.items() if e not in gone),
+            )
             conn.executemany(
                 "DELETE FROM kb_entities WHERE id = ?", [(k,) for k in old_entities if k not in new_entities]
             )
@@ -155,15 +164,19 @@ class SQLiteKB(SQLiteReads):
             (norm, norm),
         )
 
-    def kb_members(self, canonical_id: str | None = None, *, record_key: str | None = None) -> list[Row]:
+    def kb_members(
+        self, canonical_id: str | None = None, *, record_key: str | None = None, aliases: bool = True
+    ) -> list[Row]:
         column, value = (
             ("m.record_key", record_key) if record_key is not None else ("m.canonical", canonical_id)
         )
         rows = self._rows(
             f"SELECT {_MEMBER_COLUMNS} FROM kb_members m JOIN entities e ON e.id = m.entity "
-            f"JOIN documents d ON d.id = e.document WHERE {column} = ? ORDER BY m.record_key",
+            f"JOIN documents d ON d.id = e.document WHERE {column} = ? ORDER BY e.document, e.id",
             (value,),
         )
+        if not aliases:
+            return rows
         return self._with_aliases(rows, f"SELECT m.entity FROM kb_members m WHERE {column} = ?", [value])
 
     def canonical_of(self) -> dict[tuple[int, str], str]:
