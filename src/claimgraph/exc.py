@@ -34,3 +34,7 @@ class StoreError(ClaimgraphError):
 
 class NotFound(ClaimgraphError):
     """A queried entity, incident or claim does not exist."""
+
+
+class Conflict(ClaimgraphError):
+    """A request contradicts the knowledge base: an ambiguous name, a merge of a person with a place…"""

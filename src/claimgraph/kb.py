@@ -5,6 +5,10 @@ kb = claimgraph.open("reports.db")
 report = kb.ingest(["reports/"])
 kb.stats()
 kb.search("prison raid")
+kb.entity("ISIS-K")                     # one entity across documents (resolve.view.EntityView)
+kb.merge("Abdul Hasib Logari", "Hasibullah Logari", reason="same emir")
+kb.split("iskp", "Khorasan province")   # the records called so are not ISKP
+kb.decisions()
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from typing import Any
 from claimgraph import settings
 from claimgraph.exc import ClaimgraphError, ReadError
 from claimgraph.packs import PackSet, load_packs
+from claimgraph.resolve import decisions
+from claimgraph.resolve.service import Resolution, resolve_store
+from claimgraph.resolve.view import EntityView, entity_view
 
 
 @dataclass
@@ -120,6 +127,8 @@ class KnowledgeBase:
             report.results.append(result)
             if on_file:
                 on_file(result)
+        if report.added:
+            self.resolve()
         return report
 
     def _ingest_one(self, path: Path, replace: bool, read: Callable, extract: Callable) -> FileResult:
@@ -164,7 +173,41 @@ class KnowledgeBase:
         return self.store.search_sentences(text, limit=limit)
 
     def find_entities(self, name: str) -> list[dict[str, Any]]:
+        """Document-local entities named ``name`` (see ``entity`` for the cross-document view)."""
         return self.store.find_entities(name)
+
+    # -- one knowledge base across documents -------------------------------
+    def resolve(self) -> Resolution:
+        """Re-cluster every document entity into knowledge-base entities (ingest does this itself)."""
+        return resolve_store(self.store)
+
+    def entity(self, name: str) -> EntityView:
+        """One entity by canonical id, record key, name or alias; raises ``NotFound`` or ``Conflict``."""
+        return entity_view(self.store, name)
+
+    def merge(self, a: str, b: str, reason: str = "", *, user: str = "") -> dict[str, Any]:
+        """Record that ``a`` and ``b`` are one entity; returns the stored decision."""
+        return decisions.merge(self.store, a, b, reason=reason, user=user)
+
+    def split(self, entity: str, alias: str, reason: str = "", *, user: str = "") -> dict[str, Any]:
+        """Record that the records called ``alias`` (or with that record key) are not ``entity``."""
+        return decisions.split(self.store, entity, alias, reason=reason, user=user)
+
+    def undo(self, decision_id: int) -> dict[str, Any]:
+        """Withdraw a merge or split decision."""
+        return decisions.undo(self.store, decision_id)
+
+    def decisions(self, *, include_deleted: bool = False) -> list[dict[str, Any]]:
+        """The human merge/split decisions, oldest first."""
+        return self.store.decisions(include_deleted=include_deleted)
+
+    def dump_decisions(self, path: str | Path) -> int:
+        """Write the live decisions to a JSON-lines file (to keep in git); returns how many."""
+        return decisions.dump(self.store, path)
+
+    def load_decisions(self, path: str | Path) -> int:
+        """Add the decisions of a JSON-lines file not already live, and resolve; returns how many."""
+        return decisions.load(self.store, path)
 
 
 def open(path: str | Path | None = None, *, packs: Iterable[str] = ()) -> KnowledgeBase:

@@ -8,7 +8,11 @@ from claimgraph import __version__
 from claimgraph.cli.demo import demo
 from claimgraph.cli.extract import extract
 from claimgraph.cli.ingest import ingest
+from claimgraph.cli.merge import merge
+from claimgraph.cli.resolve import resolve
 from claimgraph.cli.search import search
+from claimgraph.cli.show import show
+from claimgraph.cli.split import split
 from claimgraph.cli.stats import stats
 
 app = typer.Typer(
@@ -23,6 +27,10 @@ app.command()(extract)
 app.command()(stats)
 app.command()(demo)
 app.command()(search)
+app.command()(show)
+app.command()(merge)
+app.command()(split)
+app.command()(resolve)
 
 
 def _version(value: bool) -> None:

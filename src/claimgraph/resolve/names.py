@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 APOSTROPHES = "'’‘`ʼʻ′"
 _POSSESSIVE = re.compile(r"[" + APOSTROPHES + r"]s?$")
@@ -92,6 +93,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=1 << 18)
 def normalize(name: str) -> str:
     """Case, diacritics, possessive, punctuation and a leading article folded away."""
     s = fold(name.strip())
@@ -104,7 +106,7 @@ def normalize(name: str) -> str:
 def strip_titles(name: str, titles: Iterable[str] = DEFAULT_TITLES) -> str:
     """Normalised name with leading honorifics removed ("Mawlawi X" → "x")."""
     words = normalize(name).split()
-    titles = {normalize(t) for t in titles}
+    titles = _title_set(titles if isinstance(titles, frozenset | tuple) else frozenset(titles))
     changed = True
     while changed and len(words) > 1:
         changed = False
@@ -116,11 +118,21 @@ def strip_titles(name: str, titles: Iterable[str] = DEFAULT_TITLES) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=64)
+def _title_set(titles: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize(t) for t in titles)
+
+
 def skeleton(name: str, titles: Iterable[str] = ()) -> str:
     """A loose key shared by transliteration variants of one name.
 
     Titles are kept unless given: "Hafiz" is an honorific and a given name.
     """
+    return _skeleton(name, titles if isinstance(titles, frozenset | tuple) else frozenset(titles))
+
+
+@lru_cache(maxsize=1 << 18)
+def _skeleton(name: str, titles: frozenset[str] | tuple[str, ...]) -> str:
     s = strip_titles(name, titles) if titles else normalize(name)
     s = _ARTICLES.sub(" ", s)
     s = _ALLAH.sub("ula", s)

@@ -170,6 +170,90 @@ class Store(ABC):
     def get_citation(self, citation_id: int) -> Row:
         """One citation row by id; raises ``NotFound``."""
 
+    # -- one knowledge base across documents (see claimgraph.resolve) -----
+
+    @abstractmethod
+    def entity_records(self, canonical_ids: Sequence[str] | None = None) -> list[Row]:
+        """Document entities as resolution input: ``id``, ``document``, ``sha256``, ``local_id``,
+        ``type``, ``kind``, ``name``, ``pack_id``, ``aliases`` (list), ordered by ``id``.
+
+        With ``canonical_ids``, only the current members of those knowledge-base entities.
+        """
+
+    @abstractmethod
+    def write_resolution(
+        self, entities: Sequence[Row], members: Sequence[Row], *, replace: Sequence[str] | None = None
+    ) -> None:
+        """Store a resolution in one transaction.
+
+        ``entities`` are ``kb_entities`` rows (``id``, ``type``, ``kind``, ``name``,
+        ``pack_id``, ``records``, ``documents``); ``members`` are ``kb_members`` rows
+        (``entity`` row id, ``canonical``, ``record_key``, ``rule``, ``evidence``, ``via``).
+        ``replace=None`` replaces the whole resolution; a list replaces only those
+        canonical ids (and their members).
+        """
+
+    @abstractmethod
+    def resolution_stale(self) -> bool:
+        """True when some document entity is in no knowledge-base entity, or an entity lost members."""
+
+    @abstractmethod
+    def kb_entity(self, canonical_id: str) -> Row:
+        """One knowledge-base entity by canonical id; raises ``NotFound``."""
+
+    @abstractmethod
+    def kb_entity_ids(self) -> set[str]:
+        """Every canonical id in use."""
+
+    @abstractmethod
+    def find_kb_entities(self, name: str) -> list[Row]:
+        """Knowledge-base entities whose name, or failing that an alias of a member, equals ``name``
+        once normalised; each row has ``matched`` = "name" or "alias"."""
+
+    @abstractmethod
+    def kb_members(
+        self, canonical_id: str | None = None, *, record_key: str | None = None, aliases: bool = True
+    ) -> list[Row]:
+        """Member records in document order: ``entity`` (row id), ``canonical``, ``record_key``,
+        ``rule``, ``evidence``, ``via``, with the entity's ``document``, ``document_name``,
+        ``local_id``, ``type``, ``kind``, ``name``, ``pack_id`` and (unless ``aliases=False``)
+        ``aliases``."""
+
+    @abstractmethod
+    def canonical_of(self) -> dict[tuple[int, str], str]:
+        """(document row id, local entity id) → canonical id, for every resolved entity."""
+
+    @abstractmethod
+    def kb_aliases(self, canonical_id: str) -> list[Row]:
+        """Aliases of an entity's members: ``alias``, ``documents`` (how many use it), most used first."""
+
+    @abstractmethod
+    def kb_statement_summary(self, canonical_id: str) -> list[Row]:
+        """Statements about or by an entity, counted: ``role`` (subject | object | speaker),
+        ``predicate``, ``polarity``, ``other`` (canonical id of the speaker, or of the
+        subject for role speaker, else the local slug), ``statements``, ``documents``."""
+
+    @abstractmethod
+    def add_decision(
+        self,
+        kind: str,
+        a_key: str,
+        b_key_or_alias: str,
+        *,
+        user: str = "",
+        reason: str = "",
+        created_at: str | None = None,
+    ) -> Row:
+        """Append a human ``merge`` or ``split`` decision; returns its row."""
+
+    @abstractmethod
+    def decisions(self, *, include_deleted: bool = False) -> list[Row]:
+        """Decisions in the order they were made; undone ones only with ``include_deleted``."""
+
+    @abstractmethod
+    def delete_decision(self, decision_id: int) -> Row:
+        """Undo a live decision (sets ``deleted_at``); raises ``NotFound``."""
+
     # -- housekeeping ------------------------------------------------------
 
     @abstractmethod

@@ -139,3 +139,9 @@ MIGRATIONS = Migrations("claimgraph")
 def m001_initial(conn: sqlite3.Connection) -> None:
     """Documents, sentences (+ FTS5), notes, markers, citations, entities, events, statements, estimates."""
     run_script(conn, sql_file("schema_001.sql"))
+
+
+@MIGRATIONS()
+def m002_knowledge_base(conn: sqlite3.Connection) -> None:
+    """Human merge/split decisions and the cross-document resolution (kb_entities, kb_members)."""
+    run_script(conn, sql_file("schema_002.sql"))

@@ -19,7 +19,7 @@ from claimgraph.records import CleanText, Extraction
 from claimgraph.store.base import Store
 from claimgraph.store.migrations import MIGRATIONS, Migrations
 from claimgraph.store.rows import DocumentRows, build_rows
-from claimgraph.store.sqlite_read import SQLiteReads
+from claimgraph.store.sqlite_kb import SQLiteKB
 
 TABLES = (
     "documents",
@@ -35,10 +35,13 @@ TABLES = (
     "event_targets",
     "statements",
     "estimates",
+    "kb_entities",
+    "kb_members",
+    "decisions",
 )
 
 
-class SQLiteStore(SQLiteReads, Store):
+class SQLiteStore(SQLiteKB, Store):
     """Knowledge base in one SQLite file; pending migrations are applied on open."""
 
     def __init__(
