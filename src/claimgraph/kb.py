@@ -5,6 +5,7 @@ kb = claimgraph.open("reports.db")
 report = kb.ingest(["reports/"])
 kb.stats()
 kb.search("prison raid")
+kb.blame("Kabul University attack"); kb.conflicts(entity="ISKP"); kb.succession("ISKP")
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph import settings
+from claimgraph.analyze.common import Canonical, local_ids
+from claimgraph.analyze.queries import AnalysisQueries
 from claimgraph.exc import ClaimgraphError, ReadError
 from claimgraph.packs import PackSet, load_packs
 
@@ -52,12 +55,23 @@ class IngestReport:
         }
 
 
-class KnowledgeBase:
-    """A store plus the packs and NLP pipeline used to fill it."""
+class KnowledgeBase(AnalysisQueries):
+    """A store plus the packs and NLP pipeline used to fill it, and the analysis queries over it.
 
-    def __init__(self, path: str | Path | None = None, *, packs: Iterable[str] = ()) -> None:
+    ``canonical`` maps (document row id, local entity id) to a knowledge-base-wide
+    entity id for the analyses; by default the local id (pack ids agree across documents).
+    """
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        packs: Iterable[str] = (),
+        canonical: Canonical = local_ids,
+    ) -> None:
         from claimgraph.store import open_store
 
+        self.canonical = canonical
         self.path = str(path or settings.get("kb"))
         self.store = open_store(self.path)
         self._pack_specs = tuple(packs)
@@ -167,6 +181,8 @@ class KnowledgeBase:
         return self.store.find_entities(name)
 
 
-def open(path: str | Path | None = None, *, packs: Iterable[str] = ()) -> KnowledgeBase:
+def open(
+    path: str | Path | None = None, *, packs: Iterable[str] = (), canonical: Canonical = local_ids
+) -> KnowledgeBase:
     """Open (or create) a knowledge base; ``packs`` adds domain-pack folders."""
-    return KnowledgeBase(path, packs=packs)
+    return KnowledgeBase(path, packs=packs, canonical=canonical)

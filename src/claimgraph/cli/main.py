@@ -5,11 +5,17 @@ from __future__ import annotations
 import typer
 
 from claimgraph import __version__
+from claimgraph.cli.blame import blame
+from claimgraph.cli.conflicts import conflicts
 from claimgraph.cli.demo import demo
 from claimgraph.cli.extract import extract
+from claimgraph.cli.grade import grade
 from claimgraph.cli.ingest import ingest
 from claimgraph.cli.search import search
+from claimgraph.cli.sources import sources
 from claimgraph.cli.stats import stats
+from claimgraph.cli.succession import succession
+from claimgraph.cli.timeline import timeline
 
 app = typer.Typer(
     name="claimgraph",
@@ -23,6 +29,12 @@ app.command()(extract)
 app.command()(stats)
 app.command()(demo)
 app.command()(search)
+app.command()(blame)
+app.command()(conflicts)
+app.command()(timeline)
+app.command()(succession)
+app.command()(sources)
+app.command()(grade)
 
 
 def _version(value: bool) -> None:
