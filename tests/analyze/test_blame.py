@@ -105,3 +105,11 @@ def test_speaker_roles() -> None:
     assert speaker_role("a", "b", info("international_org", "European Union")) == "international"
     assert speaker_role("a", "b", info("media")) == "media"
     assert speaker_role("a", "spokesman", info("militant", "S", "person"), {"spokesman"}) == "self"
+
+
+def test_per_side_shows_the_first_statements_but_counts_them_all(write: Write) -> None:
+    kb = write(*_reports())
+    brigade = next(s for s in kb.blame("market_attack", per_side=1).sides if s.actor == "river_brigade")
+    assert len(brigade.statements) == 1 and brigade.total == 3
+    assert brigade.statements[0].speaker == "interior_ministry"  # said first
+    assert brigade.denied_by == ["River Brigade", "Ilyas Noor"]

@@ -25,7 +25,7 @@ def test_two_actors_held_responsible_contradict_unless_one_is_part_of_the_other(
     assert len(found) == 1
     c = found[0]
     assert {s.label for s in c.sides} == {"Valley Front responsible", "Northern Wing responsible"}
-    assert c.entities >= {"valley_front", "northern_wing"}
+    assert set(c.entities) >= {"valley_front", "northern_wing"}
     nested = Report("b.txt", "The Northern Wing is a branch of the Valley Front.").says(
         "northern_wing", "part_of", "valley_front", "is a branch of"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from report_builder import Report, Write
 
+import claimgraph
 from claimgraph.analyze.data import Reader
 from claimgraph.analyze.incidents import build_incidents
 
@@ -131,3 +132,21 @@ def test_find_incidents_by_id_event_local_id_or_name_words(write: Write) -> None
     assert [i.id for i in kb.find_incidents("ardan_market_attack")] == ["ardan_market_attack"]
     assert [i.id for i in kb.find_incidents("bridge Bellport")] == ["bellport_bridge_bombing"]
     assert kb.find_incidents("harbour") == []
+
+
+def test_a_report_added_through_another_connection_is_seen(write: Write) -> None:
+    a = Report("a.txt", MARKET_A).event(
+        "ardan_market_attack",
+        "attack",
+        "stormed the Ardan market",
+        name="Ardan market attack",
+        date="2021-05-04",
+    )
+    kb = write(a)
+    assert len(kb.incidents()) == 1
+    b = Report("b.txt", "The Bellport bridge bombing shocked the city.").event(
+        "bellport_bridge_bombing", "attack", "Bellport bridge bombing", name="Bellport bridge bombing"
+    )
+    with claimgraph.open(kb.path) as other:
+        other.store.write_extraction(b.extraction())
+    assert len(kb.incidents()) == 2

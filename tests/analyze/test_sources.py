@@ -121,3 +121,18 @@ def test_attributed_statements_rest_on_their_speaker_not_on_the_outlet_relaying_
     assert claim.independent("affirm") == ["speaker:interior_ministry"]
     assert claim.independent("deny") == ["speaker:river_brigade"]
     assert claim.sources["speaker:interior_ministry"].cited_as == [(1, "1")]
+
+
+def test_a_claim_lists_only_the_footnotes_of_its_own_statements(write: Write) -> None:
+    text = "The Valley Front is part of the River Brigade. The Hill Movement is part of it too."
+    r = (
+        Report("a.txt", text)
+        .says("valley_front", "part_of", "river_brigade", "The Valley Front is part of", notes=("1",))
+        .says("hill_movement", "part_of", "river_brigade", "is part of it too", notes=("2",))
+        .cite("1", title="Ninth report", publisher="Monitoring Panel", raw=PANEL)
+        .cite("2", ref="1", raw="Ibid.")
+    )
+    kb = write(r)
+    first = kb.sources("valley_front/part_of/river_brigade").claim.sources["un:S/2021/123"]
+    second = kb.sources("hill_movement/part_of/river_brigade").claim.sources["un:S/2021/123"]
+    assert first.cited_as == [(1, "1")] and second.cited_as == [(1, "1")]  # Ibid. resolved to note 1

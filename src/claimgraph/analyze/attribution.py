@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.analyze.claims import attach_sources, group_claims, names_for
-from claimgraph.analyze.common import Canonical, dedupe, local_ids, sort_key
+from claimgraph.analyze.common import Canonical, dedupe, local_ids, locals_of, sort_key
+from claimgraph.analyze.contradictions import nesting_pairs
 from claimgraph.analyze.credibility import Rating, rate
 from claimgraph.analyze.data import DocInfo, EntityInfo, Reader, StatementRow
 from claimgraph.analyze.incidents import Incident, IncidentIndex, find_incidents
@@ -151,20 +152,19 @@ class BlameStatement:
 
 @dataclass
 class Side:
-    """One actor put forward as responsible, and every statement for or against it, in the order said."""
+    """One actor put forward as responsible, and the statements for or against it, in the order said.
+
+    ``statements`` may be the first few only (see ``blame(per_side=…)``); ``affirmed_by``,
+    ``denied_by`` and ``total`` always count them all.
+    """
 
     actor: str
     actor_name: str
     statements: list[BlameStatement]
     rating: Rating | None = None
-
-    @property
-    def affirmed_by(self) -> list[str]:
-        return dedupe(s.speaker_name for s in self.statements if s.polarity == "affirm")
-
-    @property
-    def denied_by(self) -> list[str]:
-        return dedupe(s.speaker_name for s in self.statements if s.polarity == "deny")
+    affirmed_by: list[str] = field(default_factory=list)
+    denied_by: list[str] = field(default_factory=list)
+    total: int = 0
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -173,6 +173,7 @@ class Side:
             "affirmed_by": self.affirmed_by,
             "denied_by": self.denied_by,
             "credibility": self.rating.to_dict() if self.rating else None,
+            "statements_total": self.total,
             "statements": [s.to_dict() for s in self.statements],
         }
 
@@ -257,12 +258,16 @@ def blame(
     incident: str,
     canonical: Canonical = local_ids,
     grades: dict[str, dict[str, str]] | None = None,
+    *,
+    per_side: int | None = None,
 ) -> Blame:
     """Every actor put forward as responsible for an incident, by whom, affirmed or denied.
 
     ``incident`` is an incident id (or a member event's local id / row id; see
     ``incidents.find_incidents``).  Sides are ordered by how many speakers
-    affirm them; each side's statements in the order they were said.
+    affirm them; each side's statements in the order they were said, the
+    first ``per_side`` only when given (the speakers and the rating still
+    count them all).
     """
     inc = incidents.get(incident) if incident in incidents else None
     if inc is None:
@@ -278,17 +283,21 @@ def blame(
     claims = group_claims(rows, reader, canonical, incidents)
     names = names_for(reader, canonical, rows)
     attach_sources(claims.values(), reader, canonical, names)
-    infos = reader.entities(s.by_entity for s in rows)
     by_row = {s.id: s for s in rows}
-    own = _own_people(reader, canonical, rows)
-    evidence = reader.evidence("statements", by_row)
-    sentences = reader.sentences((s.document, s.sentence) for s in rows if s.sentence is not None)
+    shown = {c.id: c.assertions[:per_side] if per_side is not None else c.assertions for c in claims.values()}
+    shown_rows = [by_row[a.statement] for found in shown.values() for a in found]
+    infos = reader.entities(s.by_entity for s in shown_rows)
+    own = _own_people(reader, canonical, shown_rows)
+    evidence = reader.evidence("statements", [s.id for s in shown_rows])
+    sentences = reader.sentences((s.document, s.sentence) for s in shown_rows if s.sentence is not None)
     docs = reader.documents()
     affirmed = {c.subject for c in claims.values() if c.affirmations}
+    scope = locals_of(canonical, affirmed, {s.subject for s in rows})
+    nested = nesting_pairs(reader, canonical, scope) if len(affirmed) > 1 else set()
     sides = []
     for claim in claims.values():
         statements = []
-        for a in claim.assertions:
+        for a in shown[claim.id]:
             row = by_row[a.statement]
             statements.append(
                 BlameStatement(
@@ -310,8 +319,16 @@ def blame(
                     sources=[claim.sources[k].label for k in a.sources if k in claim.sources],
                 )
             )
-        others = sorted(affirmed - {claim.subject})
+        others = sorted(
+            o
+            for o in affirmed - {claim.subject}
+            if (o, claim.subject) not in nested and (claim.subject, o) not in nested
+        )
         rating = rate(claim, grades or {}, [f"{names.get(o, o)} held responsible" for o in others])
-        sides.append(Side(claim.subject, names.get(claim.subject, claim.subject), statements, rating))
+        side = Side(claim.subject, names.get(claim.subject, claim.subject), statements, rating)
+        side.affirmed_by = dedupe(names.get(a.speaker, a.speaker) for a in claim.affirmations)
+        side.denied_by = dedupe(names.get(a.speaker, a.speaker) for a in claim.denials)
+        side.total = len(claim.assertions)
+        sides.append(side)
     sides.sort(key=lambda s: (-len(s.affirmed_by), len(s.denied_by), s.actor))
     return Blame(inc, sides)

@@ -11,12 +11,13 @@ later dated denial.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from claimgraph.analyze.common import AUTHOR_NAME, Canonical, sort_key, speaker_id
+from claimgraph.analyze.common import AUTHOR_NAME, Canonical, locals_of, sort_key, speaker_id
 from claimgraph.analyze.data import DocInfo, Reader, StatementRow
 from claimgraph.analyze.incidents import IncidentIndex
 from claimgraph.analyze.sources import Source, statement_sources
@@ -71,9 +72,14 @@ class Assertion:
     certainty: str
     date: str | None  # when the fact holds, as the text dates it
     said: str | None  # when it was said: the document's date
-    notes: list[str]
+    notes_json: str
     sentence: int | None
     sources: list[str] = field(default_factory=list)  # keys of its independent sources
+
+    @property
+    def notes(self) -> list[str]:
+        """Footnote ids of the statement's sentence."""
+        return json.loads(self.notes_json) if self.notes_json and self.notes_json != "[]" else []
 
     @property
     def affirms(self) -> bool:
@@ -158,7 +164,7 @@ def _assertion(s: StatementRow, canonical: Canonical, docs: dict[int, DocInfo]) 
         s.certainty,
         s.date,
         doc.date if doc else None,
-        s.notes,
+        s.notes_json,
         s.sentence,
     )
 
@@ -194,12 +200,18 @@ def attach_sources(
     claims = list(claims)
     ids = [a.statement for c in claims for a in c.assertions]
     rows = reader.statements(ids=ids)
-    per_statement, sources = statement_sources(rows, reader, canonical, speaker_names)
+    backing, sources = statement_sources(rows, reader, canonical, speaker_names)
     for c in claims:
+        cites: dict[str, list[tuple[int, str]]] = {}
         for a in c.assertions:
-            a.sources = per_statement.get(a.statement, [])
-            for key in a.sources:
-                c.sources[key] = sources[key]
+            b = backing.get(a.statement)
+            if b is None:
+                continue
+            a.sources = list(b.keys)
+            for key in b.keys:
+                found = cites.setdefault(key, [])
+                found += [n for n in b.cites.get(key, []) if n not in found]
+        c.sources = {key: replace(sources[key], cited_as=notes) for key, notes in cites.items()}
 
 
 def get_claim(reader: Reader, canonical: Canonical, incidents: IncidentIndex, ident: str) -> Claim:
@@ -217,7 +229,7 @@ def get_claim(reader: Reader, canonical: Canonical, incidents: IncidentIndex, id
     found = group_claims(
         (
             s
-            for s in reader.statements([predicate])
+            for s in reader.statements([predicate], touching=locals_of(canonical, {subject, obj}))
             if claim_id(*claim_key(s, canonical, incidents)) == wanted
         ),
         reader,
@@ -230,11 +242,19 @@ def get_claim(reader: Reader, canonical: Canonical, incidents: IncidentIndex, id
 
 
 def names_for(reader: Reader, canonical: Canonical, rows: Iterable[StatementRow]) -> dict[str, str]:
-    """Display names of the canonical ids of these statements' subjects, objects and speakers."""
-    rows = list(rows)
-    entity_ids = {i for s in rows for i in (s.subject_entity, s.object_entity, s.by_entity) if i is not None}
+    """Display names of the canonical ids of these statements' subjects, objects and speakers.
+
+    A canonical id gets the name most of (up to) three of its entity rows use.
+    """
+    sample: dict[str, list[int]] = defaultdict(list)
+    for s in rows:
+        for local, row in ((s.subject, s.subject_entity), (s.object, s.object_entity), (s.by, s.by_entity)):
+            if row is not None:
+                ids = sample[canonical(s.document, local)]
+                if len(ids) < 3 and row not in ids:
+                    ids.append(row)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for e in reader.entities(entity_ids).values():
+    for e in reader.entities(i for ids in sample.values() for i in ids).values():
         votes[canonical(e.document, e.local_id)][e.name] += 1
     names = {ident: c.most_common(1)[0][0] for ident, c in votes.items()}
     names[AUTHOR] = AUTHOR_NAME

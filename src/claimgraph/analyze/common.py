@@ -26,6 +26,23 @@ def local_ids(document: int, local_id: str) -> str:
     return local_id
 
 
+def locals_of(canonical: Canonical, ids: Iterable[str], also: Iterable[str] = ()) -> set[str] | None:
+    """Document-local ids that may map to these canonical ids, to narrow a query before mapping;
+    None when the mapping cannot say (then every row must be mapped).
+
+    The default mapping keeps local ids, so they are the canonical ids themselves.  An injected
+    mapping can offer ``locals_of(canonical_id) -> iterable of local ids``; ``also`` adds local ids
+    already known to match (e.g. found by name).
+    """
+    ids = set(ids)
+    if canonical is local_ids:
+        return ids | set(also)
+    inverse = getattr(canonical, "locals_of", None)
+    if inverse is None:
+        return None
+    return {local for i in ids for local in inverse(i)} | ids | set(also)
+
+
 def canonical_version(canonical: Canonical) -> str:
     """A label of the mapping for caches: its ``version`` attribute, else its qualified name."""
     version = getattr(canonical, "version", None)

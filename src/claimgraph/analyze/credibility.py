@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimgraph.analyze.claims import Claim, attach_sources, claim_id, get_claim, names_for
-from claimgraph.analyze.common import Canonical, Reason, Verdict
+from claimgraph.analyze.common import Canonical, Reason, Verdict, locals_of
 from claimgraph.analyze.contradictions import nesting_pairs
 from claimgraph.analyze.data import Reader
 from claimgraph.analyze.incidents import IncidentIndex
@@ -186,7 +186,9 @@ def opposing_claims(
     if claim.predicate == "responsible_for" and claim.object in incidents:
         events = incidents.members[claim.object]
         rows = reader.statements(("responsible_for",), object_events=events)
-        nested = nesting_pairs(reader, canonical)
+        nested = nesting_pairs(
+            reader, canonical, scope=locals_of(canonical, {s.subject for s in rows} | {claim.subject})
+        )
         others = {
             canonical(s.document, s.subject)
             for s in rows
@@ -197,7 +199,7 @@ def opposing_claims(
     if claim.predicate in ("allied_with", "rival_of"):
         opposite = "rival_of" if claim.predicate == "allied_with" else "allied_with"
         pair = {claim.subject, claim.object}
-        for s in reader.statements((opposite,)):
+        for s in reader.statements((opposite,), touching=locals_of(canonical, pair)):
             if (
                 s.polarity == "affirm"
                 and {canonical(s.document, s.subject), canonical(s.document, s.object)} == pair

@@ -26,8 +26,12 @@ class DocInfo:
     id: int
     name: str
     title: str | None
-    authors: list[str]
+    authors_json: str
     date: str | None  # the document's own date (or publication date): when its claims were said
+
+    @property
+    def authors(self) -> list[str]:
+        return _notes(self.authors_json)
 
 
 @dataclass(slots=True)
@@ -45,8 +49,13 @@ class StatementRow:
     polarity: str
     certainty: str
     date: str | None
-    notes: list[str]
+    notes_json: str
     sentence: int | None
+
+    @property
+    def notes(self) -> list[str]:
+        """Footnote ids of the statement's sentence (decoded on demand: most reads never need them)."""
+        return _notes(self.notes_json)
 
 
 @dataclass(slots=True)
@@ -62,10 +71,14 @@ class EventRow:
     location_name: str | None
     killed: int | None
     wounded: int | None
-    notes: list[str]
+    notes_json: str
     sentence: int | None
     participants: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
+
+    @property
+    def notes(self) -> list[str]:
+        return _notes(self.notes_json)
 
 
 @dataclass(slots=True)
@@ -80,8 +93,12 @@ class EstimateRow:
     as_of: str | None
     by: str
     by_entity: int | None
-    notes: list[str]
+    notes_json: str
     sentence: int | None
+
+    @property
+    def notes(self) -> list[str]:
+        return _notes(self.notes_json)
 
 
 @dataclass(slots=True)
@@ -143,6 +160,7 @@ class Reader:
         self.store = store
         self.conn = conn
         self._docs: dict[int, DocInfo] | None = None
+        self._fingerprint: tuple[tuple[int, int], str] | None = None
 
     def _sql(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
@@ -166,15 +184,19 @@ class Reader:
             for i, name, title, authors, doc_date, published in self._sql(
                 "SELECT id, name, title, authors, document_date, published FROM documents ORDER BY id"
             ):
-                self._docs[i] = DocInfo(i, name, title, json.loads(authors or "[]"), doc_date or published)
+                self._docs[i] = DocInfo(i, name, title, authors or "[]", doc_date or published)
         return self._docs
 
     def fingerprint(self) -> str:
-        """Changes whenever a document is added, replaced or removed."""
+        """Changes whenever a document is added, replaced or removed (recomputed only after a write)."""
+        version = (self._sql("PRAGMA data_version")[0][0], self.conn.total_changes)
+        if self._fingerprint is not None and self._fingerprint[0] == version:
+            return self._fingerprint[1]
         digest = hashlib.sha1()
         for doc_id, sha in self._sql("SELECT id, sha256 FROM documents ORDER BY id"):
             digest.update(f"{doc_id}:{sha};".encode())
-        return digest.hexdigest()
+        self._fingerprint = (version, digest.hexdigest())
+        return self._fingerprint[1]
 
     # -- extracted rows ------------------------------------------------------
 
@@ -186,10 +208,23 @@ class Reader:
         object_events: Iterable[int] | None = None,
         subjects: Iterable[str] | None = None,
         polarity: str | None = None,
+        touching: Iterable[str] | None = None,
+        between: Iterable[str] | None = None,
     ) -> list[StatementRow]:
-        """Statements in row order: all, or some predicates, row ids, event objects, subject local ids
-        or one polarity."""
+        """Statements in row order: all, or some predicates, row ids, event objects, subject local ids,
+        one polarity, with a subject or object among ``touching`` local ids, or with both subject and
+        object among ``between`` local ids."""
         conditions, params = [], []
+        if between is not None:
+            local = sorted(set(between))
+            marks = ",".join("?" * len(local))
+            conditions.append(f"(subject IN ({marks}) AND object IN ({marks}))")
+            params += local + local
+        if touching is not None:
+            local = sorted(set(touching))
+            marks = ",".join("?" * len(local))
+            conditions.append(f"(subject IN ({marks}) OR object IN ({marks}))")
+            params += local + local
         if polarity is not None:
             conditions.append("polarity = ?")
             params.append(polarity)
@@ -213,7 +248,7 @@ class Reader:
             rows.sort()
         else:
             rows = self._sql(f"SELECT {_ST_COLS} FROM statements{where} ORDER BY id", params)
-        return [StatementRow(*r[:13], _notes(r[13]), r[14]) for r in rows]
+        return [StatementRow(*r) for r in rows]
 
     def participant_entities(self, event_ids: Iterable[int]) -> dict[tuple[int, str], EntityInfo]:
         """Entity rows of the participants of some events, by (event id, local id)."""
@@ -246,7 +281,7 @@ class Reader:
             rows = self._sql(base + " ORDER BY ev.id")
         else:
             rows = self._by_ids(base + " WHERE ev.id IN ({marks})", ids)
-        events = {r[0]: EventRow(*r[:11], _notes(r[11]), r[12]) for r in rows}
+        events = {r[0]: EventRow(*r) for r in rows}
         for role, table in (("participants", "event_participants"), ("targets", "event_targets")):
             sql = f"SELECT event, local_id, position FROM {table}"
             found = self._sql(sql) if ids is None else self._by_ids(sql + " WHERE event IN ({marks})", events)
@@ -273,9 +308,13 @@ class Reader:
             i for i, name, local in rows if wanted <= set(words(name)) | set(words(local.replace("_", " ")))
         ]
 
-    def estimates(self) -> list[EstimateRow]:
-        rows = self._sql(f"SELECT {_EST_COLS} FROM estimates ORDER BY id")
-        return [EstimateRow(*r[:10], _notes(r[10]), r[11]) for r in rows]
+    def estimates(self, ids: Iterable[int] | None = None) -> list[EstimateRow]:
+        """Estimates in row order: all, or some row ids."""
+        if ids is None:
+            rows = self._sql(f"SELECT {_EST_COLS} FROM estimates ORDER BY id")
+        else:
+            rows = sorted(self._by_ids(f"SELECT {_EST_COLS} FROM estimates WHERE id IN ({{marks}})", ids))
+        return [EstimateRow(*r) for r in rows]
 
     def citations(self, documents: Iterable[int] | None = None) -> list[CitationRow]:
         """Citations of some documents (all when None), in row order."""
@@ -299,13 +338,17 @@ class Reader:
         norm = normalise(name)
         if not norm:
             return []
-        rows = self._sql(
-            "SELECT document, local_id FROM entities WHERE norm = ? OR local_id = ? "
-            "UNION SELECT e.document, e.local_id FROM aliases a JOIN entities e ON e.id = a.entity "
-            "WHERE a.norm = ?",
-            (norm, name.strip(), norm),
-        )
-        return [(r[0], r[1]) for r in rows]
+        found: set[tuple[int, str]] = set()
+        for sql, value in (
+            ("SELECT document, local_id FROM entities WHERE norm = ?", norm),
+            ("SELECT document, local_id FROM entities WHERE local_id = ?", name.strip()),
+            (
+                "SELECT e.document, e.local_id FROM aliases a JOIN entities e ON e.id = a.entity WHERE a.norm = ?",
+                norm,
+            ),
+        ):
+            found.update((r[0], r[1]) for r in self._sql(sql, (value,)))
+        return sorted(found)
 
     def local_entities(self, local_ids: Iterable[str]) -> list[EntityInfo]:
         """Entity rows whose local id is one of ``local_ids`` (any document)."""

@@ -1,22 +1,25 @@
 """Incidents: the same happening reported by several documents, merged into one.
 
-Two event mentions are compared only when they share a kind and a block
-(the same month, a distinctive name word, or a participant).  A pair scores
-as the sum of weighted features (``FEATURES``), each with its reason: dates
-that agree at the coarser precision, the same place, matching names, shared
-participants, the same toll.  Pairs reaching ``THRESHOLD`` are merged,
-strongest first, unless a veto holds between the two groups (dates months
-apart, two different places of the same scale, two arrests of different
-people).  Conflicting attributes within one incident (killed 22 vs 25, two
-close dates) are kept side by side with their sources, never overwritten.
+Mentions identical in kind, date, place, name words and participants are
+one incident outright.  The others are assigned, most precise date first,
+to the incident they score best against (``incident_features.compare``:
+dates agreeing at the coarser precision, the same place, matching names,
+shared participants, the same toll), when the score reaches ``THRESHOLD``
+and no veto holds against any mention already in it (dates weeks apart, two
+places of the same scale, arrests of different people).  Candidates come
+from an index of incidents by kind, year and anchor (a name word, a place or
+a participant), so every merge needs one of those in common.  Conflicting
+attributes within one incident (killed 22 vs 25, two close dates) are kept
+side by side with their sources, never overwritten.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimgraph.analyze.common import (
     Canonical,
@@ -26,176 +29,24 @@ from claimgraph.analyze.common import (
     days_apart,
     dedupe,
     local_ids,
-    parse_date,
     precision,
     words,
 )
 from claimgraph.analyze.data import EventRow, Reader
+from claimgraph.analyze.incident_features import (
+    NEAR_DAYS,
+    STRICT_PARTICIPANTS,
+    THRESHOLD,
+    View,
+    compare,
+    view,
+)
 from claimgraph.exc import NotFound
-from claimgraph.resolve.names import skeleton
 from claimgraph.store.analyze_tables import cached, store_cache
 
-ALGORITHM = "incidents.v1"
-THRESHOLD = 2.0
-NEAR_DAYS = 45  # dates further apart than this are different happenings
-BLOCK_CAP = 200  # a name word or participant shared by more mentions is no block
-STRICT_PARTICIPANTS = frozenset({"arrest", "surrender", "leadership_change"})
-_GENERIC_WORDS = """a an and the of in on at by near to from for with after during against into its
-    attack attacks attacked bombing bombings bomb bombed assault raid raids strike strikes airstrike air
-    drone suicide shooting killing killed kill death arrest arrests arrested capture captured detention
-    operation operations surrender surrendered clash clashes fighting between offensive named appointed
-    appointment chosen new leader governor emir establishment declaration founding announced incident
-    explosion blast massacre siege"""
-_GENERIC = frozenset(_GENERIC_WORDS.split())  # words of event names that tell no incident apart
-
-
-@dataclass(slots=True)
-class _View:
-    """What the features compare of one event mention."""
-
-    event: EventRow
-    date: tuple[int, ...] | None
-    place: str | None
-    place_words: frozenset[str]
-    tokens: frozenset[str]
-    participants: frozenset[str]
-
-
-def _view(ev: EventRow, canonical: Canonical) -> _View:
-    tokens = frozenset(
-        skeleton(w) for w in words(ev.name) if w not in _GENERIC and len(w) > 1 and not w.isdigit()
-    )
-    place = canonical(ev.document, ev.location) if ev.location else None
-    return _View(
-        ev,
-        parse_date(ev.date),
-        place,
-        frozenset(words(ev.location_name)) if ev.location_name else frozenset(),
-        frozenset(t for t in tokens if t),
-        frozenset(canonical(ev.document, p) for p in ev.participants),
-    )
-
-
-# -- features -----------------------------------------------------------------
-
-Signal = tuple[float, str] | None  # (value, detail); None when the feature has nothing to say
-
-
-@dataclass(frozen=True)
-class Feature:
-    name: str
-    weight: float
-    fn: Callable[[_View, _View, dict[str, float]], Signal]
-    veto: bool = False  # a veto feature that fires rules the pair out
-
-
-def _date_agree(a: _View, b: _View, idf: dict[str, float]) -> Signal:
-    if not a.date or not b.date:
-        return None
-    level = min(len(a.date), len(b.date))
-    if a.date[:level] != b.date[:level]:
-        return None
-    value = {1: 0.2, 2: 0.67, 3: 1.0}[level]
-    return value, f"{a.event.date} ~ {b.event.date} ({('year', 'month', 'day')[level - 1]})"
-
-
-def _date_far(a: _View, b: _View, idf: dict[str, float]) -> Signal:
-    gap = days_apart(a.event.date, b.event.date)
-    if gap is None or gap <= NEAR_DAYS:
-        return None
-    return 1.0, f"{a.event.date} vs {b.event.date}"
-
-
-def _same_place(a: _View, b: _View, idf: dict[str, float]) -> Signal:
-    if not a.place or not b.place:
-        return None
-    if a.place == b.place:
-        return 1.0, f"both at {a.event.location_name or a.place}"
-    if a.event.location_kind != b.event.location_kind and a.place_words and b.place_words:
-        small, big = sorted((a.place_words, b.place_words), key=len)
-        if small < big:
-            return 0.5, f"{a.event.location_name} / {b.event.location_name} (one names the other)"
-    return None
-
-
-def _other_place(a: _View, b: _View, idf: dict[str, float]) -> Signal:
-    if not a.place or not b.place or a.place == b.place:
-        return None
-    if a.event.location_kind and a.event.location_kind == b.event.location_kind:
-        return 1.0, f"{a.event.location_name or a.place} vs {b.event.location_name or b.place}"
-    return None
-
-
-def name_similarity(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    """Weighted overlap of two name-word sets: shared weight over the lighter side's weight."""
-    if not a or not b:
-        return 0.0
-    shared = sum(idf.get(t, 1.0) for t in a & b)
-    lighter = min(sum(idf.get(t, 1.0) for t in a), sum(idf.get(t, 1.0) for t in b))
-    return shared / lighter if lighter else 0.0
-
-
-def _names(a: _View, b: _View, idf: dict[str, float]) -> Signal:
-    if a.tokens and a.tokens == b.tokens:
-        return 1.0, f"same name ({a.event.name} / {b.event.name})"
-    sim = name_similarity(a.tokens, b.tokens, idf)
-    if sim < 0.5:
-        return None
-    return 0.75 * sim, f"similar names ({a.event.name} / {b.event.name}, {sim:.2f})"
-
-
-def _participants(a: _View, b: _View, idf: dict[str, float]) -> Signal:
-    shared = a.participants & b.participants
-    if not shared:
-        return None
-    return 1.0, "both involve " + ", ".join(sorted(shared))
-
-
-def _other_people(a: _View, b: _View, idf: dict[str, float]) -> Signal:
-    if a.event.kind not in STRICT_PARTICIPANTS or not a.participants or not b.participants:
-        return None
-    if a.participants & b.participants:
-        return None
-    return 1.0, f"{', '.join(sorted(a.participants))} vs {', '.join(sorted(b.participants))}"
-
-
-def _same_toll(a: _View, b: _View, idf: dict[str, float]) -> Signal:
-    if a.event.killed is None or a.event.killed != b.event.killed:
-        return None
-    return 1.0, f"both report {a.event.killed} killed"
-
-
-def _same_document(a: _View, b: _View, idf: dict[str, float]) -> Signal:
-    return (1.0, "one report already told them apart") if a.event.document == b.event.document else None
-
-
-FEATURES: tuple[Feature, ...] = (
-    Feature("date_agrees", 1.5, _date_agree),
-    Feature("same_place", 1.0, _same_place),
-    Feature("names_match", 2.0, _names),
-    Feature("shared_participants", 1.0, _participants),
-    Feature("same_toll", 0.5, _same_toll),
-    Feature("same_document", -0.5, _same_document),
-    Feature("dates_far_apart", 0.0, _date_far, veto=True),
-    Feature("different_places", 0.0, _other_place, veto=True),
-    Feature("different_people", 0.0, _other_people, veto=True),
-)
-
-
-def compare(a: _View, b: _View, idf: dict[str, float]) -> Verdict:
-    """Score one pair of event mentions of the same kind, with the reasons."""
-    verdict = Verdict()
-    for f in FEATURES:
-        signal = f.fn(a, b, idf)
-        if signal is None:
-            continue
-        value, detail = signal
-        if f.veto:
-            verdict.vetoed = Reason(f.name, 0.0, 1.0, detail)
-            verdict.score = -math.inf
-            return verdict
-        verdict.add(Reason(f.name, f.weight, value, detail))
-    return verdict
+ALGORITHM = "incidents.v2"
+CANDIDATE_CAP = 300  # most incidents one mention is compared with
+REPRESENTATIVES = 8  # mentions of an incident a new mention is compared with (most precise first)
 
 
 # -- clustering ---------------------------------------------------------------
@@ -209,6 +60,11 @@ class Link:
     b: int
     score: float
     reasons: list[Reason]
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Link:
+        reasons = [Reason(r["feature"], r["points"], 1.0, r["detail"]) for r in d["reasons"]]
+        return cls(d["events"][0], d["events"][1], d["score"], reasons)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -282,10 +138,12 @@ class IncidentIndex:
         members: dict[str, list[int]],
         links: dict[str, list[Link]] | None = None,
         events: dict[int, EventRow] | None = None,
+        raw_links: dict[str, list[dict[str, Any]]] | None = None,
     ) -> None:
         self.reader = reader
         self.members = members
         self.links = links or {}
+        self._raw_links = raw_links or {}  # from the cache, parsed when an incident is asked for
         self.by_event = {e: ident for ident, ids in members.items() for e in ids}
         self._events: dict[int, EventRow] = dict(events or {})
         self._all_loaded = events is not None
@@ -311,8 +169,13 @@ class IncidentIndex:
         out = []
         for ident in idents:
             events = [self._events[e] for e in self.members[ident] if e in self._events]
-            out.append(Incident(ident, events[0].kind, events, self.links.get(ident, [])))
+            out.append(Incident(ident, events[0].kind, events, self._links_of(ident)))
         return out
+
+    def _links_of(self, ident: str) -> list[Link]:
+        if ident not in self.links and ident in self._raw_links:
+            self.links[ident] = [Link.from_dict(d) for d in self._raw_links[ident]]
+        return self.links.get(ident, [])
 
     def all(self) -> list[Incident]:
         """Every incident, in order of their first event row."""
@@ -328,9 +191,9 @@ class IncidentIndex:
 class _Groups:
     """Union-find over event ids keeping, per group, the dates, places and people a veto looks at."""
 
-    def __init__(self, views: dict[int, _View]) -> None:
+    def __init__(self, views: dict[int, View]) -> None:
         self.parent = {i: i for i in views}
-        self.members: dict[int, list[_View]] = {i: [v] for i, v in views.items()}
+        self.members: dict[int, list[View]] = {i: [v] for i, v in views.items()}
         self.dates = {i: {v.event.date} - {None} for i, v in views.items()}
         self.places = {i: {(v.place, v.event.location_kind)} if v.place else set() for i, v in views.items()}
         self.people = {i: set(v.participants) for i, v in views.items()}
@@ -362,64 +225,91 @@ class _Groups:
         return a
 
 
-def _candidate_pairs(views: list[_View]) -> set[tuple[int, int]]:
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    years: dict[tuple[str, int], list[_View]] = defaultdict(list)
-    for v in views:
-        kind, i = v.event.kind, v.event.id
-        if v.date and len(v.date) >= 2:
-            blocks[(kind, "m", str(v.date[:2]))].append(i)
-        if v.date:
-            years[(kind, v.date[0])].append(v)
-        for t in v.tokens:
-            blocks[(kind, "t", t)].append(i)
-        for p in v.participants:
-            blocks[(kind, "p", p)].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for key, ids in blocks.items():
-        if key[1] != "m" and len(ids) > BLOCK_CAP:
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                pairs.add((ids[x], ids[y]) if ids[x] < ids[y] else (ids[y], ids[x]))
-    # Year-only mentions are compared with every mention of that kind and year.
-    for same_year in years.values():
-        coarse = [v.event.id for v in same_year if len(v.date or ()) == 1]
-        for i in coarse:
-            for v in same_year:
-                j = v.event.id
-                if i != j:
-                    pairs.add((i, j) if i < j else (j, i))
-    return pairs
+def _anchors(v: View) -> list[tuple[str, str]]:
+    return (
+        [("t", t) for t in v.tokens]
+        + [("p", p) for p in v.participants]
+        + ([("l", v.place)] if v.place else [])
+    )
+
+
+def _index_keys(v: View) -> list[tuple[str, str, str, object]]:
+    when: object = v.date[0] if v.date else "undated"
+    return [(v.event.kind, *a, when) for a in _anchors(v)] + [(v.event.kind, *a, "any") for a in _anchors(v)]
+
+
+def _lookup_keys(v: View) -> list[tuple[str, str, str, object]]:
+    if not v.date:
+        return [(v.event.kind, *a, "any") for a in _anchors(v)]
+    year = v.date[0]
+    return [(v.event.kind, *a, when) for a in _anchors(v) for when in (year, year - 1, year + 1, "undated")]
 
 
 def cluster(reader: Reader, events: Iterable[EventRow], canonical: Canonical = local_ids) -> IncidentIndex:
     """Merge event mentions into incidents; see the module docstring."""
     events = list(events)
-    views = {e.id: _view(e, canonical) for e in events}
+    views = {e.id: view(e, canonical) for e in events}
     df = Counter(t for v in views.values() for t in v.tokens)
     total = max(len(views), 1)
     idf = {t: math.log(1 + total / n) for t, n in df.items()}
-    scored = []
-    for a, b in _candidate_pairs(list(views.values())):
-        va, vb = views[a], views[b]
-        if va.event.kind != vb.event.kind:
-            continue
-        verdict = compare(va, vb, idf)
-        if verdict.vetoed is None and verdict.score >= THRESHOLD:
-            scored.append((verdict.score, a, b, verdict))
-    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     groups = _Groups(views)
     links: dict[int, list[Link]] = defaultdict(list)
-    for score, a, b, verdict in scored:
-        ra, rb = groups.find(a), groups.find(b)
-        if ra == rb or not groups.compatible(ra, rb, views[a].event.kind):
-            continue
-        root = groups.union(ra, rb)
-        merged = links.pop(ra, []) + links.pop(rb, [])
-        links[root] = [*merged, Link(a, b, score, verdict.reasons)]
+    # Identical mentions (a famous incident told the same way by hundreds of reports) merge first.
+    same: dict[tuple[object, ...], list[View]] = defaultdict(list)
+    for v in views.values():
+        same[(v.event.kind, v.event.date, v.place, v.tokens, v.participants)].append(v)
+    signatures: list[View] = []
+    for found in same.values():
+        rep = found[0]
+        self_score = compare(rep, rep, idf)
+        if len(found) > 1 and self_score.score - _same_doc_points(self_score) >= THRESHOLD:
+            root = rep.event.id
+            for other in found[1:]:
+                root = groups.union(groups.find(root), groups.find(other.event.id))
+            detail = f"{len(found)} mentions with the same kind, date, place, name words and participants"
+            links[root].append(
+                Link(rep.event.id, found[-1].event.id, THRESHOLD, [Reason("identical", 0.0, 1.0, detail)])
+            )
+            signatures.append(rep)
+        else:
+            signatures += found
+    signatures.sort(
+        key=lambda v: (-len(v.date or ()), -len(groups.members[groups.find(v.event.id)]), v.event.id)
+    )
+    index: dict[tuple[str, str, str, object], list[int]] = defaultdict(list)
+    reps: dict[int, list[View]] = {}
+    for v in signatures:
+        own = groups.find(v.event.id)
+        candidates = dedupe(groups.find(r) for key in _lookup_keys(v) for r in index.get(key, ()))
+        best: tuple[float, int, int, list[Reason]] | None = None
+        for c in candidates[:CANDIDATE_CAP]:
+            if c == own or not groups.compatible(c, own, v.event.kind):
+                continue
+            for other in reps[c][:REPRESENTATIVES]:
+                verdict = compare(v, other, idf)
+                if (
+                    verdict.vetoed is None
+                    and verdict.score >= THRESHOLD
+                    and (best is None or verdict.score > best[0])
+                ):
+                    best = (verdict.score, c, other.event.id, verdict.reasons)
+        if best is None:
+            reps[own] = [v]
+        else:
+            score, c, other_id, reasons = best
+            root = groups.union(c, own)
+            reps[root] = [*reps.pop(c), v]
+            merged = links.pop(c, []) + links.pop(own, [])
+            links[root] = [*merged, Link(v.event.id, other_id, score, reasons)]
+        for key in _index_keys(v):
+            index[key].append(groups.find(v.event.id))
     members, named = _members(groups, links)
     return IncidentIndex(reader, members, named, {e.id: e for e in events})
+
+
+def _same_doc_points(verdict: Verdict) -> float:
+    """Points a mention loses against itself for sharing its own document (not a real penalty)."""
+    return sum(r.points for r in verdict.reasons if r.feature == "same_document")
 
 
 def _members(
@@ -449,19 +339,7 @@ def build_incidents(reader: Reader, canonical: Canonical = local_ids, *, cache: 
     if cache:
         data = cached(reader.store, "incidents", stamp)
         if data is not None:
-            links = {
-                ident: [
-                    Link(
-                        d["events"][0],
-                        d["events"][1],
-                        d["score"],
-                        [Reason(r["feature"], r["points"], 1.0, r["detail"]) for r in d["reasons"]],
-                    )
-                    for d in found
-                ]
-                for ident, found in data["links"].items()
-            }
-            return IncidentIndex(reader, data["members"], links)
+            return IncidentIndex(reader, data["members"], raw_links=data["links"])
     events = reader.events()
     index = cluster(reader, events, canonical)
     if cache:

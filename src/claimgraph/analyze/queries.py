@@ -8,19 +8,23 @@ once per state of the knowledge base and cached in it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from claimgraph.analyze.attribution import Blame, blame
-from claimgraph.analyze.common import Canonical, local_ids
-from claimgraph.analyze.contradictions import KINDS, Contradiction, find_contradictions
+from claimgraph.analyze.common import Canonical, canonical_version, local_ids
+from claimgraph.analyze.contradictions import KINDS, Contradiction, find_contradictions, materialise
 from claimgraph.analyze.credibility import Assessment, assess
 from claimgraph.analyze.data import Reader
-from claimgraph.analyze.incidents import Incident, IncidentIndex, build_incidents, find_incidents
+from claimgraph.analyze.incidents import ALGORITHM, Incident, IncidentIndex, build_incidents, find_incidents
 from claimgraph.analyze.succession import Succession, succession
-from claimgraph.analyze.timeline import Entry, timeline
+from claimgraph.analyze.timeline import Entry, Summary, summarise, timeline
 from claimgraph.exc import NotFound
 from claimgraph.store import analyze_tables
 from claimgraph.store.base import Store
+
+CONTRADICTIONS = "contradictions.v1"
+TIMELINE = "timeline.v1"
 
 
 class AnalysisQueries:
@@ -30,6 +34,13 @@ class AnalysisQueries:
     canonical: Canonical = staticmethod(local_ids)  # type: ignore[assignment]
     _reader: Reader | None = None
     _incidents: tuple[str, IncidentIndex] | None = None
+
+    @property
+    def _memo(self) -> dict[str, tuple[str, list[Any]]]:
+        memo = self.__dict__.get("_analysis_memo")
+        if memo is None:
+            memo = self.__dict__["_analysis_memo"] = {}
+        return memo
 
     @property
     def reader(self) -> Reader:
@@ -56,14 +67,54 @@ class AnalysisQueries:
             raise NotFound(f"no entity named {name!r} in the knowledge base")
         return found
 
-    def blame(self, incident: str) -> Blame:
-        """Every actor held responsible for an incident, by whom, affirmed or denied, in the order said."""
-        return blame(self.reader, self.incidents(), incident, self.canonical, self.grades())
+    def blame(self, incident: str, *, per_side: int | None = None) -> Blame:
+        """Every actor held responsible for an incident, by whom, affirmed or denied, in the order said
+        (the first ``per_side`` statements of each side when given)."""
+        return blame(
+            self.reader, self.incidents(), incident, self.canonical, self.grades(), per_side=per_side
+        )
 
-    def conflicts(self, entity: str | None = None, kinds: Iterable[str] = KINDS) -> list[Contradiction]:
-        """Contradictions (responsibility, denial, estimates, alliance), optionally about one entity."""
+    def conflicts(
+        self,
+        entity: str | None = None,
+        kinds: Iterable[str] = KINDS,
+        *,
+        limit: int | None = None,
+        per_side: int | None = 10,
+    ) -> list[Contradiction]:
+        """Contradictions (responsibility, denial, estimates, alliance), optionally about one entity,
+        most discussed first; ``limit`` keeps the first ones, each side showing its first ``per_side``
+        statements in the order said (None: all)."""
         ids = self.entity_ids(entity) if entity else None
-        return find_contradictions(self.reader, self.incidents(), self.canonical, entity=ids, kinds=kinds)
+        wanted = set(kinds)
+        found = [c for c in self._all_contradictions() if c[0] in wanted]
+        if ids is not None:
+            found = [c for c in found if ids.intersection(c[2])]
+        chosen = [Contradiction.from_cache(c) for c in (found[:limit] if limit is not None else found)]
+        return materialise(self.reader, self.canonical, chosen, per_side)
+
+    def _all_contradictions(self) -> list[list[Any]]:
+        """Every contradiction of the knowledge base in compact form."""
+        return self._cached(
+            "contradictions",
+            CONTRADICTIONS,
+            lambda: [
+                c.to_cache() for c in find_contradictions(self.reader, self.incidents(), self.canonical)
+            ],
+        )
+
+    def _cached(self, name: str, version: str, build: Callable[[], list[Any]]) -> list[Any]:
+        """A derived result kept in memory and in the knowledge base for its current state."""
+        stamp = f"{version}|{ALGORITHM}|{canonical_version(self.canonical)}|{self.reader.fingerprint()}"
+        memo = self._memo.get(name)
+        if memo is not None and memo[0] == stamp:
+            return memo[1]
+        data = analyze_tables.cached(self.store, name, stamp)
+        if data is None:
+            data = build()
+            analyze_tables.store_cache(self.store, name, stamp, data)
+        self._memo[name] = (stamp, data)
+        return data
 
     def timeline(
         self,
@@ -71,11 +122,26 @@ class AnalysisQueries:
         kind: str | None = None,
         start: str | None = None,
         end: str | None = None,
+        *,
+        limit: int | None = None,
     ) -> list[Entry]:
-        """Incidents (and, for an entity, dated claims about it) in date order."""
+        """Incidents (and, for an entity, dated claims about it) in date order; the first ``limit``."""
         ids = self.entity_ids(entity) if entity else None
+        summaries = self._cached(
+            "timeline",
+            TIMELINE,
+            lambda: [s.to_cache() for s in summarise(self.reader, self.incidents(), self.canonical)],
+        )
         return timeline(
-            self.reader, self.incidents(), self.canonical, entity=ids, kind=kind, start=start, end=end
+            self.reader,
+            None,
+            self.canonical,
+            entity=ids,
+            kind=kind,
+            start=start,
+            end=end,
+            limit=limit,
+            summaries=[Summary(*row) for row in summaries],
         )
 
     def succession(self, organisation: str) -> Succession:

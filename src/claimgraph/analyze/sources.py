@@ -109,26 +109,25 @@ class Source:
 
 
 class SourceIndex:
-    """Works cited by a set of documents, identified across them."""
+    """Works cited by a set of documents, identified across them.
+
+    A citation's identity keys are computed when it is first used (``work``);
+    citations sharing a key are one work.  Ask for every citation of interest
+    before relying on the keys: a later citation can join two works.
+    """
 
     def __init__(self, citations: Iterable[CitationRow]) -> None:
         self.by_note: dict[tuple[int, str], CitationRow] = {(c.document, c.note_id): c for c in citations}
-        parent: dict[str, str] = {}
+        self._parent: dict[str, str] = {}
+        self._keys: dict[tuple[int, str], list[str]] = {}
 
-        def find(k: str) -> str:
-            parent.setdefault(k, k)
-            while parent[k] != k:
-                parent[k] = parent[parent[k]]
-                k = parent[k]
-            return k
-
-        self._keys = {note: work_keys(c) for note, c in self.by_note.items()}
-        for keys in self._keys.values():
-            for k in keys[1:]:
-                a, b = find(keys[0]), find(k)
-                if a != b:
-                    parent[max(a, b, key=_rank)] = min(a, b, key=_rank)
-        self._find = find
+    def _find(self, k: str) -> str:
+        parent = self._parent
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
 
     def resolve(self, document: int, note_id: str) -> CitationRow | None:
         """The citation a note stands for, following "Ibid." and "n. 14" pointers."""
@@ -142,8 +141,20 @@ class SourceIndex:
             c = nxt
         return c
 
+    def register(self, c: CitationRow) -> None:
+        """Compute a citation's keys and join the works they name."""
+        note = (c.document, c.note_id)
+        if note in self._keys:
+            return
+        keys = self._keys[note] = work_keys(c)
+        for k in keys[1:]:
+            a, b = self._find(keys[0]), self._find(k)
+            if a != b:
+                self._parent[max(a, b, key=_rank)] = min(a, b, key=_rank)
+
     def work(self, c: CitationRow) -> str:
         """The identity key of the work a citation cites (shared by every citation of that work)."""
+        self.register(c)
         return self._find(self._keys[(c.document, c.note_id)][0])
 
 
@@ -166,13 +177,29 @@ def _published_by(c: CitationRow, speaker_words: set[str]) -> bool:
     return speaker_words <= published
 
 
+@dataclass
+class Backing:
+    """The independent sources of one statement, and the footnotes through which it cites each."""
+
+    keys: list[str] = field(default_factory=list)
+    cites: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # key -> (document, note id)
+
+    def add(self, key: str, cite: CitationRow | None = None) -> None:
+        if key not in self.keys:
+            self.keys.append(key)
+        notes = self.cites.setdefault(key, [])
+        if cite is not None and (cite.document, cite.note_id) not in notes:
+            notes.append((cite.document, cite.note_id))
+
+
 def statement_sources(
     statements: Iterable[StatementRow],
     reader: Reader,
     canonical: Canonical,
     speaker_names: dict[str, str] | None = None,
-) -> tuple[dict[int, list[str]], dict[str, Source]]:
-    """For each statement id the keys of its independent primary sources, and every source by key.
+) -> tuple[dict[int, Backing], dict[str, Source]]:
+    """For each statement id its independent primary sources, and every source by key (without
+    ``cited_as``: which notes cite a source depends on the statements one looks at).
 
     The author's own statements rest on the works their footnotes cite (or on
     the report itself).  A statement the text attributes to someone else rests
@@ -184,40 +211,41 @@ def statement_sources(
     statements = list(statements)
     names = speaker_names or {}
     docs = reader.documents()
-    index = SourceIndex(reader.citations({s.document for s in statements if s.notes}))
-    per_statement: dict[int, list[str]] = {}
+    index = SourceIndex(reader.citations({s.document for s in statements if s.notes_json != "[]"}))
+    backing: dict[int, Backing] = {}
     sources: dict[str, Source] = {}
-
-    def add_work(c: CitationRow) -> str:
-        key = index.work(c)
-        src = sources.setdefault(key, Source(key, "work", _label(c), c.publisher))
-        if (c.document, c.note_id) not in src.cited_as:
-            src.cited_as.append((c.document, c.note_id))
-        return key
-
+    cited_by: dict[int, list[CitationRow]] = {}
+    for s in statements:
+        cited_by[s.id] = [c for n in s.notes if (c := index.resolve(s.document, n)) is not None]
+        for c in cited_by[s.id]:
+            index.register(c)
     for s in statements:
         by = speaker_id(canonical, s.document, s.by)
-        cited = [c for n in s.notes if (c := index.resolve(s.document, n)) is not None]
-        keys: list[str] = []
+        cited = cited_by[s.id]
+        b = backing[s.id] = Backing()
+        works = (
+            cited
+            if by == AUTHOR
+            else [c for c in cited if _published_by(c, set(words(names.get(by, by.replace("_", " ")))))]
+        )
+        for c in works:
+            key = index.work(c)
+            sources.setdefault(key, Source(key, "work", _label(c), c.publisher))
+            b.add(key, c)
+        if b.keys:
+            continue
         if by == AUTHOR:
-            keys = [add_work(c) for c in cited]
-            if not keys:
-                key = f"report:{s.document}"
-                doc = docs.get(s.document)
-                label = (doc.title or doc.name) if doc else str(s.document)
-                publisher = ", ".join(doc.authors) if doc and doc.authors else None
-                sources.setdefault(key, Source(key, "report", label, publisher))
-                keys = [key]
+            key = f"report:{s.document}"
+            doc = docs.get(s.document)
+            label = (doc.title or doc.name) if doc else str(s.document)
+            publisher = ", ".join(doc.authors) if doc and doc.authors else None
+            sources.setdefault(key, Source(key, "report", label, publisher))
+            b.add(key)
         else:
-            speaker_words = set(words(names.get(by, by.replace("_", " "))))
-            keys = [add_work(c) for c in cited if _published_by(c, speaker_words)]
-            if not keys:
-                key = f"speaker:{by}"
-                label = names.get(by, s.by)
-                src = sources.setdefault(key, Source(key, "speaker", label, label))
-                for c in cited:
-                    if (c.document, c.note_id) not in src.cited_as:
-                        src.cited_as.append((c.document, c.note_id))
-                keys = [key]
-        per_statement[s.id] = dedupe(keys)
-    return per_statement, sources
+            key = f"speaker:{by}"
+            label = names.get(by, s.by)
+            sources.setdefault(key, Source(key, "speaker", label, label))
+            b.add(key)
+            for c in cited:  # the outlets that relayed the speaker
+                b.add(key, c)
+    return backing, sources

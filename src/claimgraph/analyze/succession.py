@@ -21,7 +21,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from claimgraph.analyze.claims import names_for
-from claimgraph.analyze.common import Canonical, coarse_agree, days_apart, dedupe, local_ids, sort_key, words
+from claimgraph.analyze.common import (
+    Canonical,
+    coarse_agree,
+    days_apart,
+    dedupe,
+    local_ids,
+    locals_of,
+    sort_key,
+    words,
+)
 from claimgraph.analyze.data import EventRow, Reader
 from claimgraph.analyze.incidents import IncidentIndex
 
@@ -107,7 +116,9 @@ def succession(
         return dedupe(docs[d].name for d in ids if d in docs)
 
     leader_rows = [
-        s for s in reader.statements(("leader_of",)) if canonical(s.document, s.object) in organisation
+        s
+        for s in reader.statements(("leader_of",), touching=locals_of(canonical, organisation))
+        if canonical(s.document, s.object) in organisation
     ]
     names = names_for(reader, canonical, leader_rows)
     tenures: dict[str, Tenure] = {}
@@ -155,12 +166,12 @@ def _leadership_changes(
         return []
     parents = {
         canonical(s.document, s.object)
-        for s in reader.statements(("part_of",))
+        for s in reader.statements(("part_of",), touching=locals_of(canonical, organisation))
         if s.polarity == "affirm" and canonical(s.document, s.subject) in organisation
     }
     info = reader.participant_entities([e.id for e in events])
-    main = reader.main_groups({e.document for e in events})
-    found = []
+    concerned: list[tuple[EventRow, str, list[tuple[str, str]]]] = []
+    fallback: list[tuple[EventRow, set[str], list[tuple[str, str]]]] = []
     for ev in events:
         people, groups = [], set()
         for local in ev.participants:
@@ -172,17 +183,19 @@ def _leadership_changes(
             elif e.type == "organization" and e.kind == "militant_group":
                 groups.add(canonical(ev.document, local))
         if groups & organisation:
-            why = "names the organisation"
-        elif (
-            groups <= parents
-            and main.get(ev.document)
-            and canonical(ev.document, main[ev.document][0]) in organisation
-        ):
-            why = "in a report mainly about the organisation" + (
-                f" (by its parent {', '.join(sorted(groups))})" if groups else ""
+            concerned.append((ev, "names the organisation", people))
+        elif groups <= parents and people:
+            fallback.append((ev, groups, people))
+    # Only then look up which group each remaining report is mainly about.
+    main = reader.main_groups({ev.document for ev, _g, _p in fallback})
+    for ev, groups, people in fallback:
+        if main.get(ev.document) and canonical(ev.document, main[ev.document][0]) in organisation:
+            why = "in a report mainly about the organisation"
+            concerned.append(
+                (ev, why + (f" (by its parent {', '.join(sorted(groups))})" if groups else ""), people)
             )
-        else:
-            continue
+    found = []
+    for ev, why, people in sorted(concerned, key=lambda c: c[0].id):
         title = set(words(ev.name))
         named = [p for p in people if set(words(p[1])) & title] or people
         found += [(person, pname, ev, why) for person, pname in named]

@@ -15,6 +15,9 @@ from claimgraph.cli.render import cell, date
 @handle_errors
 def blame(
     incident: Annotated[str, typer.Argument(help="Incident id, event id, or words of its name.")],
+    per_side: Annotated[
+        int, typer.Option("--per-side", help="Statements shown per actor, in the order said (0: all).")
+    ] = 10,
     kb: KbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -25,7 +28,7 @@ def blame(
     Example: claimgraph blame "Kabul University attack" --kb iskp.db
     """
     with claimgraph.open(kb) as base:
-        result = base.blame(incident)
+        result = base.blame(incident, per_side=per_side or None)
         docs = base.reader.documents()
     if as_json:
         print_json(result.to_dict(docs))
@@ -47,9 +50,11 @@ def blame(
         table.add_column(col)
     for side in result.sides:
         rating = f"\n[dim]credibility {side.rating.rating}: {side.rating.label}[/]" if side.rating else ""
+        hidden = side.total - len(side.statements)
+        more = f"\n[dim]({hidden} more statement(s); --per-side 0 shows all)[/]" if hidden else ""
         for i, st in enumerate(side.statements):
             table.add_row(
-                (cell(side.actor_name) + rating) if i == 0 else "",
+                (cell(side.actor_name) + rating + more) if i == 0 else "",
                 f"{cell(st.speaker_name)}\n[dim]{st.role}[/]",
                 st.stance,
                 f"{date(st.said)}\n[dim]{cell(st.document, 30)}[/]",

@@ -22,6 +22,10 @@ def conflicts(
         list[str] | None,
         typer.Option("--kind", "-k", help=f"Only these kinds ({', '.join(KINDS)}); repeatable."),
     ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Most contradictions shown (0: all).")] = 50,
+    per_side: Annotated[
+        int, typer.Option("--per-side", help="Statements shown per side, earliest first (0: all).")
+    ] = 5,
     kb: KbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -34,7 +38,7 @@ def conflicts(
     if unknown:
         raise typer.BadParameter(f"unknown kind(s) {', '.join(sorted(unknown))}; use {', '.join(KINDS)}")
     with claimgraph.open(kb) as base:
-        found = base.conflicts(entity, kinds=kind or KINDS)
+        found = base.conflicts(entity, kinds=kind or KINDS, limit=limit or None, per_side=per_side or None)
     if as_json:
         print_json([c.to_dict() for c in found])
         return
@@ -46,11 +50,12 @@ def conflicts(
     for c in found:
         first = True
         for side in c.sides:
-            for item in side.items:
+            hidden = len(side.ids) - len(side.items)
+            for n, item in enumerate(side.items):
                 table.add_row(
                     c.kind if first else "",
                     (cell(c.title) + "\n[dim]" + cell("; ".join(c.reasons), 200) + "[/]") if first else "",
-                    cell(side.label, 40),
+                    cell(side.label, 40) + (f"\n[dim](+{hidden} more)[/]" if hidden and n == 0 else ""),
                     f"{cell(item.speaker_name, 40)}: {item.text}\n[dim]fact {date(item.date)}, said "
                     f"{date(item.said)}, {cell(item.document_name, 40)}[/]",
                     cell(item.evidence),

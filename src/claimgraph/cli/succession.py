@@ -29,7 +29,15 @@ def succession(
         print_json(result.to_dict())
         return
     table = Table(title=f"leaders of {organisation}", show_lines=True)
-    for col in ("#", "leader", "from", "until", "how it ended", "disputed / rivals", "why listed"):
+    for col in (
+        "#",
+        "leader",
+        "from",
+        "until",
+        "how it ended",
+        "disputed / rivals",
+        "why listed (--json: all)",
+    ):
         table.add_column(col)
     for i, t in enumerate(result.tenures, 1):
         start = t.start.date if t.start and t.start.date else (f"by {t.first_date}" if t.first_date else "?")
@@ -45,7 +53,10 @@ def succession(
             )
             if x
         )
-        table.add_row(str(i), cell(t.name), start, until, how, cell(dispute), cell("; ".join(t.reasons), 200))
+        why = cell(t.reasons[0], 70) + (
+            f" [dim](+{len(t.reasons) - 1} more)[/]" if len(t.reasons) > 1 else ""
+        )
+        table.add_row(str(i), cell(t.name), start, until, how, cell(dispute), why if t.reasons else "")
     console.print(table)
     if not result.tenures:
         console.print(f"no leader of {organisation} in the knowledge base")

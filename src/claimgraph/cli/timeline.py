@@ -35,12 +35,13 @@ def timeline(
     Example: claimgraph timeline --entity ISKP --from 2020 --to 2021 --kb iskp.db
     """
     with claimgraph.open(kb) as base:
-        entries = base.timeline(entity, kind, start, end)
-    shown = entries[:limit] if limit > 0 else entries
+        shown = base.timeline(entity, kind, start, end, limit=limit or None)
     if as_json:
         print_json([e.to_dict() for e in shown])
         return
-    title = f"timeline: {len(shown)} of {len(entries)} entries" + (f" involving {entity}" if entity else "")
+    title = f"timeline: {len(shown)} entries" + (f" involving {entity}" if entity else "")
+    if limit and len(shown) == limit:
+        title += f" (the first {limit}; --limit 0 shows all)"
     table = Table(title=title)
     for col in ("date", "kind", "what", "detail", "documents"):
         table.add_column(col)

@@ -28,6 +28,11 @@ CREATE TABLE analyze_publisher_grades (
     set_at TEXT NOT NULL
 );
 
+-- Lookups by document-local id across documents (entity names, claim subjects and objects).
+CREATE INDEX analyze_entities_local_id ON entities(local_id);
+CREATE INDEX analyze_statements_subject ON statements(subject, predicate);
+CREATE INDEX analyze_statements_object ON statements(object, predicate);
+
 CREATE TABLE analyze_cache (
     name TEXT PRIMARY KEY,
     stamp TEXT NOT NULL,
@@ -39,7 +44,8 @@ CREATE TABLE analyze_cache (
 
 @MIGRATIONS(name="analyze_001_grades_and_cache")
 def analyze_001_grades_and_cache(conn: sqlite3.Connection) -> None:
-    """Publisher reliability grades set by analysts; derived results cached per knowledge-base state."""
+    """Publisher reliability grades set by analysts; derived results cached per knowledge-base state;
+    indexes for lookups by local id across documents."""
     run_script(conn, _SCHEMA)
 
 
