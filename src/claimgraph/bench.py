@@ -2,7 +2,9 @@
 
     python -m claimgraph.bench [--shared ../shared] [--readme README.md]
 
-Quality: ``claimgraph extract`` over ``<shared>/eval/docs`` scored with
+Latency: the analysis queries (blame, conflicts, timeline, succession,
+sources, grade) on a generated knowledge base of ``--kb-documents`` reports
+(``bench_latency``; 0 skips it).  Quality: ``claimgraph extract`` over ``<shared>/eval/docs`` scored with
 ``<shared>/eval/score.py`` against ``<shared>/eval/gold``.  Speed: words per
 second of the whole extraction, and its ratio to a bare ``nlp.pipe`` of the
 base spaCy model over the same texts, measured in the same run.  The tables
@@ -107,6 +109,11 @@ TOUR = (
         ["search", "prison attack", "--kb", "{kb}", "-n", "2"],
     ),
     ("claimgraph stats --kb demo.db --json", ["stats", "--kb", "{kb}", "--json"]),
+    ("claimgraph succession ISKP --kb demo.db", ["succession", "ISKP", "--kb", "{kb}"]),
+    (
+        "claimgraph blame 'Perimeter bombing' --kb demo.db",
+        ["blame", "Perimeter bombing", "--kb", "{kb}"],
+    ),
 )
 
 
@@ -132,9 +139,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--readme", type=Path, default=None, help="README to write the tables into.")
     parser.add_argument("--rounds", type=int, default=3, help="Timing rounds (best is kept).")
+    parser.add_argument(
+        "--kb-documents",
+        type=int,
+        default=10_000,
+        help="Reports in the generated KB for query latency (0: skip).",
+    )
     args = parser.parse_args(argv)
     if args.readme:
         write_section(args.readme, "tour", tour_section())
+    if args.kb_documents > 0:
+        from claimgraph.bench_latency import latency_table, measure
+
+        latency = latency_table(measure(args.kb_documents, args.rounds))
+        print(latency)
+        print()
+        if args.readme:
+            write_section(args.readme, "latency", latency)
 
     docs_dir, gold_dir = args.shared / "eval" / "docs", args.shared / "eval" / "gold"
     docs = sorted(docs_dir.glob("*.txt"))

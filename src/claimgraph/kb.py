@@ -9,6 +9,7 @@ kb.entity("ISIS-K")                     # one entity across documents (resolve.v
 kb.merge("Abdul Hasib Logari", "Hasibullah Logari", reason="same emir")
 kb.split("iskp", "Khorasan province")   # the records called so are not ISKP
 kb.decisions()
+kb.blame("Kabul University attack"); kb.conflicts(entity="ISKP"); kb.succession("ISKP")
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph import settings
+from claimgraph.analyze.common import Canonical
+from claimgraph.analyze.queries import AnalysisQueries
 from claimgraph.exc import ClaimgraphError, ReadError
 from claimgraph.packs import PackSet, load_packs
 from claimgraph.resolve import decisions
-from claimgraph.resolve.service import Resolution, resolve_store
+from claimgraph.resolve.service import Resolution, ResolvedIds, resolve_store
 from claimgraph.resolve.view import EntityView, entity_view
 
 
@@ -59,14 +62,26 @@ class IngestReport:
         }
 
 
-class KnowledgeBase:
-    """A store plus the packs and NLP pipeline used to fill it."""
+class KnowledgeBase(AnalysisQueries):
+    """A store plus the packs and NLP pipeline used to fill it, and the analysis queries over it.
 
-    def __init__(self, path: str | Path | None = None, *, packs: Iterable[str] = ()) -> None:
+    ``canonical`` maps (document row id, local entity id) to a knowledge-base-wide
+    entity id for the analyses; by default the cross-document resolution
+    (``resolve.service.ResolvedIds``), kept in step with ingests and decisions.
+    """
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        packs: Iterable[str] = (),
+        canonical: Canonical | None = None,
+    ) -> None:
         from claimgraph.store import open_store
 
         self.path = str(path or settings.get("kb"))
         self.store = open_store(self.path)
+        self.canonical = canonical if canonical is not None else ResolvedIds(self.store)
         self._pack_specs = tuple(packs)
         self._packs: PackSet | None = None
         self._nlp: Any = None
@@ -129,6 +144,7 @@ class KnowledgeBase:
                 on_file(result)
         if report.added:
             self.resolve()
+        self._changed()
         return report
 
     def _ingest_one(self, path: Path, replace: bool, read: Callable, extract: Callable) -> FileResult:
@@ -176,10 +192,18 @@ class KnowledgeBase:
         """Document-local entities named ``name`` (see ``entity`` for the cross-document view)."""
         return self.store.find_entities(name)
 
+    def _changed(self) -> None:
+        """Documents or decisions changed: the resolution mapping must be read again."""
+        refresh = getattr(self.canonical, "refresh", None)
+        if refresh is not None:
+            refresh()
+
     # -- one knowledge base across documents -------------------------------
     def resolve(self) -> Resolution:
         """Re-cluster every document entity into knowledge-base entities (ingest does this itself)."""
-        return resolve_store(self.store)
+        resolution = resolve_store(self.store)
+        self._changed()
+        return resolution
 
     def entity(self, name: str) -> EntityView:
         """One entity by canonical id, record key, name or alias; raises ``NotFound`` or ``Conflict``."""
@@ -187,15 +211,21 @@ class KnowledgeBase:
 
     def merge(self, a: str, b: str, reason: str = "", *, user: str = "") -> dict[str, Any]:
         """Record that ``a`` and ``b`` are one entity; returns the stored decision."""
-        return decisions.merge(self.store, a, b, reason=reason, user=user)
+        result = decisions.merge(self.store, a, b, reason=reason, user=user)
+        self._changed()
+        return result
 
     def split(self, entity: str, alias: str, reason: str = "", *, user: str = "") -> dict[str, Any]:
         """Record that the records called ``alias`` (or with that record key) are not ``entity``."""
-        return decisions.split(self.store, entity, alias, reason=reason, user=user)
+        result = decisions.split(self.store, entity, alias, reason=reason, user=user)
+        self._changed()
+        return result
 
     def undo(self, decision_id: int) -> dict[str, Any]:
         """Withdraw a merge or split decision."""
-        return decisions.undo(self.store, decision_id)
+        result = decisions.undo(self.store, decision_id)
+        self._changed()
+        return result
 
     def decisions(self, *, include_deleted: bool = False) -> list[dict[str, Any]]:
         """The human merge/split decisions, oldest first."""
@@ -207,9 +237,13 @@ class KnowledgeBase:
 
     def load_decisions(self, path: str | Path) -> int:
         """Add the decisions of a JSON-lines file not already live, and resolve; returns how many."""
-        return decisions.load(self.store, path)
+        result = decisions.load(self.store, path)
+        self._changed()
+        return result
 
 
-def open(path: str | Path | None = None, *, packs: Iterable[str] = ()) -> KnowledgeBase:
+def open(
+    path: str | Path | None = None, *, packs: Iterable[str] = (), canonical: Canonical | None = None
+) -> KnowledgeBase:
     """Open (or create) a knowledge base; ``packs`` adds domain-pack folders."""
-    return KnowledgeBase(path, packs=packs)
+    return KnowledgeBase(path, packs=packs, canonical=canonical)

@@ -5,15 +5,21 @@ from __future__ import annotations
 import typer
 
 from claimgraph import __version__
+from claimgraph.cli.blame import blame
+from claimgraph.cli.conflicts import conflicts
 from claimgraph.cli.demo import demo
 from claimgraph.cli.extract import extract
+from claimgraph.cli.grade import grade
 from claimgraph.cli.ingest import ingest
 from claimgraph.cli.merge import merge
 from claimgraph.cli.resolve import resolve
 from claimgraph.cli.search import search
 from claimgraph.cli.show import show
+from claimgraph.cli.sources import sources
 from claimgraph.cli.split import split
 from claimgraph.cli.stats import stats
+from claimgraph.cli.succession import succession
+from claimgraph.cli.timeline import timeline
 
 app = typer.Typer(
     name="claimgraph",
@@ -31,6 +37,12 @@ app.command()(show)
 app.command()(merge)
 app.command()(split)
 app.command()(resolve)
+app.command()(blame)
+app.command()(conflicts)
+app.command()(timeline)
+app.command()(succession)
+app.command()(sources)
+app.command()(grade)
 
 
 def _version(value: bool) -> None:

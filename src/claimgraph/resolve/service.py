@@ -179,3 +179,46 @@ def _rows(
                 }
             )
     return entities, members
+
+
+class ResolvedIds:
+    """The resolution as a ``Canonical`` mapping for the analyses: (document row, local id) → canonical id.
+
+    Loaded once and kept until ``refresh()`` (the knowledge base calls it after every ingest,
+    merge, split or undo).  ``version`` changes with the documents and the decisions, so
+    analysis caches keyed on it never serve a result computed under another resolution.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._map: dict[tuple[int, str], str] | None = None
+        self._inverse: dict[str, set[str]] = {}
+        self._version = ""
+
+    def refresh(self) -> None:
+        self._map = None
+
+    def _load(self) -> dict[tuple[int, str], str]:
+        if self._map is None:
+            self._map = canonical_of(self.store)
+            inverse: dict[str, set[str]] = {}
+            for (_, local), cid in self._map.items():
+                inverse.setdefault(cid, set()).add(local)
+            self._inverse = inverse
+            decided = self.store.decisions(include_deleted=True)
+            withdrawn = sum(1 for d in decided if d.get("deleted_at"))
+            self._version = f"resolved:{len(self._map)}:{len(decided)}:{withdrawn}"
+        return self._map
+
+    @property
+    def version(self) -> str:
+        self._load()
+        return self._version
+
+    def __call__(self, document: int, local_id: str) -> str:
+        return self._load().get((document, local_id), local_id)
+
+    def locals_of(self, canonical_id: str) -> set[str]:
+        """Local ids that resolve to ``canonical_id`` (to narrow queries before mapping)."""
+        self._load()
+        return self._inverse.get(canonical_id, set())

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimgraph.exc import StoreError
+from claimgraph.store import analyze_tables  # noqa: F401  (registers the analysis migration last)
 from claimgraph.store.base import Row, Store
 from claimgraph.store.sqlite import SQLiteStore
 
