@@ -111,8 +111,8 @@ TOUR = (
     ("claimgraph stats --kb demo.db --json", ["stats", "--kb", "{kb}", "--json"]),
     ("claimgraph succession ISKP --kb demo.db", ["succession", "ISKP", "--kb", "{kb}"]),
     (
-        "claimgraph blame 'Perimeter bombing' --kb demo.db",
-        ["blame", "Perimeter bombing", "--kb", "{kb}"],
+        "claimgraph timeline --entity ISKP --from 2020 --to 2020 --kb demo.db",
+        ["timeline", "--entity", "ISKP", "--from", "2020", "--to", "2020", "--kb", "{kb}"],
     ),
 )
 

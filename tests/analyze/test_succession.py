@@ -102,3 +102,43 @@ def test_an_unknown_organisation_is_not_found(write: Write) -> None:
     kb = write(_history())
     with pytest.raises(NotFound):
         kb.succession("Harbour Guard")
+
+
+def test_a_named_successor_ends_the_tenure_before_a_later_arrest(write: Write) -> None:
+    text = (
+        "Sami Rud took over the River Brigade in April 2019, succeeding Omar Tal. "
+        "Omar Tal was arrested in Bellport in May 2020, long after he stepped aside."
+    )
+    r = (
+        Report("a.txt", text)
+        .says("omar_tal", "leader_of", "river_brigade", "succeeding Omar Tal", date="2018")
+        .event("sami_rud_takes_over", "leadership_change", "Sami Rud took over", name="Sami Rud takes over",
+               date="2019-04", participants=["sami_rud", "river_brigade"])
+        .says("sami_rud", "successor_of", "omar_tal", "succeeding Omar Tal")
+        .event("arrest_of_omar_tal", "arrest", "Omar Tal was arrested", name="Arrest of Omar Tal", date="2020-05",
+               participants=["omar_tal"])
+    )  # fmt: skip
+    omar, sami = write(r).succession("River Brigade").tenures
+    assert (omar.person, omar.ended, omar.end.date if omar.end else None) == (
+        "omar_tal",
+        "replaced",
+        "2019-04",
+    )
+    assert [m.date for m in omar.other_endings] == ["2020-05"] and not omar.rivals and not sami.rivals
+
+
+def test_a_leadership_change_before_the_founding_belongs_to_another_body(write: Write) -> None:
+    text = (
+        "In 2012 Yusuf Bek was named emir of the movement that later founded the Valley Front. "
+        "The Valley Front was established in 2014. Omar Tal was named emir in 2015."
+    )
+    r = (
+        Report("a.txt", text)
+        .event("yusuf_bek_named", "leadership_change", "Yusuf Bek was named emir", name="Yusuf Bek named emir",
+               date="2012", participants=["yusuf_bek"])
+        .event("founding_of_valley_front", "founding", "The Valley Front was established",
+               name="Founding of the Valley Front", date="2014", participants=["valley_front"])
+        .event("omar_tal_named", "leadership_change", "Omar Tal was named emir", name="Omar Tal named emir",
+               date="2015", participants=["omar_tal"])
+    )  # fmt: skip
+    assert [t.person for t in write(r).succession("Valley Front").tenures] == ["omar_tal"]

@@ -66,7 +66,9 @@ class Tenure:
 
     @property
     def first_date(self) -> str | None:
-        dated = sorted(m.date for m in self.attested if m.date)
+        """The start, else the earliest date the person is said to lead (not after the tenure ended)."""
+        end = self.end.date if self.end else None
+        dated = sorted(m.date for m in self.attested if m.date and (end is None or m.date[: len(end)] <= end))
         return self.start.date if self.start and self.start.date else (dated[0] if dated else None)
 
     def to_dict(self) -> dict[str, object]:
@@ -178,6 +180,14 @@ def _leadership_changes(
         for s in reader.statements(("part_of",), touching=locals_of(canonical, organisation))
         if s.polarity == "affirm" and canonical(s.document, s.subject) in organisation
     }
+    # A leadership change before the organisation existed is some other body's (its parent's).
+    founded = sorted(
+        e.date
+        for e in reader.events(kinds=("founding",))
+        if e.date and any(canonical(e.document, p) in organisation for p in e.participants)
+    )
+    if founded:
+        events = [e for e in events if not e.date or coarse_agree(e.date, founded[0]) or e.date > founded[0]]
     info = reader.participant_entities([e.id for e in events])
     concerned: list[tuple[EventRow, str, list[tuple[str, str]]]] = []
     fallback: list[tuple[EventRow, set[str], list[tuple[str, str]]]] = []
@@ -319,7 +329,16 @@ def _replaced_and_rivals(ordered: list[Tenure], changes, leader_rows, canonical:
             prev.ended = "replaced"
         if prev.end and prev.end.date and nxt.start and nxt.start.date:
             gap = days_apart(prev.end.date, nxt.start.date)
-            if nxt.start.date < prev.end.date and gap and gap > OVERLAP_DAYS:
+            if not (nxt.start.date < prev.end.date and gap and gap > OVERLAP_DAYS):
+                continue
+            if prev.person in nxt.predecessors:
+                # A named successor took over first: the later arrest or death came after the tenure.
+                prev.other_endings.append(
+                    Mark(prev.end.date, f"after the tenure: {prev.end.what}", prev.end.documents)
+                )
+                prev.end = Mark(nxt.start.date, f"replaced by {nxt.name}", nxt.start.documents)
+                prev.ended = "replaced"
+            else:
                 _rival(
                     prev,
                     nxt,
