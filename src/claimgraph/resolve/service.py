@@ -184,41 +184,47 @@ def _rows(
 class ResolvedIds:
     """The resolution as a ``Canonical`` mapping for the analyses: (document row, local id) → canonical id.
 
-    Loaded once and kept until ``refresh()`` (the knowledge base calls it after every ingest,
-    merge, split or undo).  ``version`` changes with the documents and the decisions, so
-    analysis caches keyed on it never serve a result computed under another resolution.
+    Read lazily, one document at a time, so a query touching a few documents does not load the
+    mapping of a whole large knowledge base.  ``refresh()`` (called by the knowledge base after
+    every ingest, merge, split or undo) drops what was read.  ``version`` changes with the
+    decisions and the resolution, so analysis caches keyed on it never serve a result computed
+    under another resolution.
     """
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._map: dict[tuple[int, str], str] | None = None
+        self._docs: dict[int, dict[str, str]] = {}
         self._inverse: dict[str, set[str]] = {}
-        self._version = ""
+        self._version: str | None = None
 
     def refresh(self) -> None:
-        self._map = None
+        self._docs.clear()
+        self._inverse.clear()
+        self._version = None
 
-    def _load(self) -> dict[tuple[int, str], str]:
-        if self._map is None:
-            self._map = canonical_of(self.store)
-            inverse: dict[str, set[str]] = {}
-            for (_, local), cid in self._map.items():
-                inverse.setdefault(cid, set()).add(local)
-            self._inverse = inverse
+    def _ready(self) -> None:
+        if self._version is None:
+            ensure_resolved(self.store)
             decided = self.store.decisions(include_deleted=True)
             withdrawn = sum(1 for d in decided if d.get("deleted_at"))
-            self._version = f"resolved:{len(self._map)}:{len(decided)}:{withdrawn}"
-        return self._map
+            self._version = f"resolved:{len(decided)}:{withdrawn}"
 
     @property
     def version(self) -> str:
-        self._load()
-        return self._version
+        self._ready()
+        return self._version or ""
 
     def __call__(self, document: int, local_id: str) -> str:
-        return self._load().get((document, local_id), local_id)
+        mapping = self._docs.get(document)
+        if mapping is None:
+            self._ready()
+            mapping = self._docs[document] = self.store.canonical_of_document(document)
+        return mapping.get(local_id, local_id)
 
     def locals_of(self, canonical_id: str) -> set[str]:
         """Local ids that resolve to ``canonical_id`` (to narrow queries before mapping)."""
-        self._load()
-        return self._inverse.get(canonical_id, set())
+        found = self._inverse.get(canonical_id)
+        if found is None:
+            self._ready()
+            found = self._inverse[canonical_id] = self.store.local_ids_of(canonical_id)
+        return found

@@ -224,6 +224,14 @@ class Store(ABC):
         """(document row id, local entity id) → canonical id, for every resolved entity."""
 
     @abstractmethod
+    def canonical_of_document(self, document_id: int) -> dict[str, str]:
+        """Local entity id → canonical id for one document's resolved entities."""
+
+    @abstractmethod
+    def local_ids_of(self, canonical_id: str) -> set[str]:
+        """The local ids of the document entities resolved into ``canonical_id``."""
+
+    @abstractmethod
     def kb_aliases(self, canonical_id: str) -> list[Row]:
         """Aliases of an entity's members: ``alias``, ``documents`` (how many use it), most used first."""
 

@@ -185,6 +185,21 @@ class SQLiteKB(SQLiteReads):
         )
         return {(doc, local): cid for doc, local, cid in cursor}
 
+    def canonical_of_document(self, document_id: int) -> dict[str, str]:
+        cursor = self._conn.execute(
+            "SELECT e.local_id, m.canonical FROM entities e JOIN kb_members m ON m.entity = e.id "
+            "WHERE e.document = ?",
+            (document_id,),
+        )
+        return dict(cursor.fetchall())
+
+    def local_ids_of(self, canonical_id: str) -> set[str]:
+        cursor = self._conn.execute(
+            "SELECT DISTINCT e.local_id FROM kb_members m JOIN entities e ON e.id = m.entity WHERE m.canonical = ?",
+            (canonical_id,),
+        )
+        return {row[0] for row in cursor}
+
     def kb_aliases(self, canonical_id: str) -> list[Row]:
         return self._rows(
             "SELECT a.alias, count(DISTINCT e.document) AS documents FROM kb_members m "
