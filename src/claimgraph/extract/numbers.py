@@ -23,22 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimgraph.extract.dates import find_dates
+from claimgraph.extract.dates import SMALL_NUMBERS, find_dates
 
 UNITS = {
     "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    # one..twelve as the date parser spells them (its "a"/"an" are articles here, not numbers)
+    **{word: n for word, n in SMALL_NUMBERS.items() if word not in ("a", "an")},
     "thirteen": 13,
     "fourteen": 14,
     "fifteen": 15,
