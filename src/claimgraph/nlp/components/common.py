@@ -47,6 +47,12 @@ LABEL_TYPE = {
 _LEADING = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 APOSTROPHES = "'’‘`ʼʻ′"
+# Calendar words: capitalised like names, never one.
+MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+})  # fmt: skip
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def label_for(entity_type: str, kind: str | None = None) -> str:

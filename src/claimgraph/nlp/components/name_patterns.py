@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from claimgraph.nlp.components.common import NAMES_KEY, add_alias
+from claimgraph.nlp.components.common import MONTHS, NAMES_KEY, add_alias
 from claimgraph.packs import PackSet
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĒĪŌŪŠŽḤṢṬẒ‘ʿ"
@@ -28,46 +28,10 @@ CAP = rf"[{UPPER}][\w’'ʼ]*"
 LINK = r"(?:e|i|ul|ut|ud|ur|us|al|el|wal|fi|fil|bil|an|ash|as|ad|az|ar|at)"
 KUNYA = re.compile(rf"\b(?:Abu|Abū|Abou|Umm)[ ]{PART}(?:[ ]{PART}){{0,2}}")
 # Words that end a name: sentence-initial function words, months, and the like.
-STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "of",
-        "and",
-        "or",
-        "but",
-        "for",
-        "to",
-        "from",
-        "by",
-        "with",
-        "as",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "he",
-        "his",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+STOP = frozenset({
+    "the", "a", "an", "in", "on", "at", "of", "and", "or", "but", "for", "to", "from", "by", "with", "as",
+    "this", "that", "these", "those", "it", "its", "he", "his",
+}) | MONTHS  # fmt: skip
 STRICT_KINDS = frozenset({"military", "office", "civil"})
 
 

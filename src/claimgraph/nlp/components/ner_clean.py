@@ -24,33 +24,21 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from claimgraph.nlp.components.common import KEEP_LABELS, WEAK, add_alias, fold, label_for, trim, user_table
+from claimgraph.nlp.components.common import (
+    KEEP_LABELS,
+    MONTHS,
+    WEAK,
+    WEEKDAYS,
+    add_alias,
+    fold,
+    label_for,
+    trim,
+    user_table,
+)
 from claimgraph.nlp.components.cues import Cues
 from claimgraph.packs import PackSet
 
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+CALENDAR_WORDS = MONTHS | WEEKDAYS
 GROUP_NOUNS = frozenset({"people", "community", "communities", "minority", "minorities", "tribe", "tribes"})
 ARTICLE = re.compile(r"^(?:al|el|ash|as|ad|an|ar|at|az|adh|ibn|bin)[-‐ ]", re.IGNORECASE)
 JUNK = re.compile(r"\d|https?:|www\.|\.com|\.org|@|[\^{}|<>=_\\*]")
@@ -153,7 +141,7 @@ class NerCleaner:
             span = span[1:]  # "Pakistani ISI" → "ISI"
         text = span.text
         low = fold(text)
-        if JUNK.search(text) or "\n" in text or len(text) < 2 or low in MONTHS or low in self.stop:
+        if JUNK.search(text) or "\n" in text or len(text) < 2 or low in CALENDAR_WORDS or low in self.stop:
             return None
         if not (text[0].isupper() or ARTICLE.match(text)):
             return None
