@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import getpass
 import json
 import sys
 from collections.abc import Callable
@@ -26,6 +27,8 @@ PackOption = Annotated[
     typer.Option("--pack", help="Extra domain-pack folder (repeatable)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")]
+ReasonOption = Annotated[str, typer.Option("--reason", help="Why (kept with the decision).")]
+UserOption = Annotated[str | None, typer.Option("--user", help="Who decides (default: login name).")]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,6 +48,16 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def who(user: str | None) -> str:
+    """The analyst a decision is recorded for."""
+    if user:
+        return user
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
 
 
 def print_json(data: Any) -> None:

@@ -12,7 +12,8 @@ from rich.table import Table
 import claimgraph
 from claimgraph.analyze.attribution import EventClaims, responsibility_claims
 from claimgraph.cli.common import console, handle_errors
-from claimgraph.cli.ingest import _summary
+from claimgraph.cli.ingest import print_summary
+from claimgraph.cli.render import date, stance
 from claimgraph.cli.stats import counts_table
 
 
@@ -30,7 +31,7 @@ def demo(
 
     with claimgraph.open(kb) as base:
         report = base.ingest([corpus_dir()])
-        _summary(report)
+        print_summary(report)
         console.print(counts_table(base.stats(), f"knowledge base {base.path}"))
         console.print(claims_table(responsibility_claims(base.store)))
     if report.failed:
@@ -43,12 +44,13 @@ def claims_table(events: list[EventClaims]) -> Table:
     for col in ("event", "actor", "according to", "stance", "evidence"):
         table.add_column(col)
     for ev in events:
-        label = f"{ev.event} ({ev.date or 'undated'})\n[dim]{escape(ev.document)}[/]"
+        label = f"{ev.event} ({date(ev.date)})\n[dim]{escape(ev.document)}[/]"
         for i, c in enumerate(ev.claims):
-            stance = ("denies" if c.polarity == "deny" else "affirms") + (
-                " (hedged)" if c.certainty == "hedged" else ""
-            )
             table.add_row(
-                label if i == 0 else "", escape(c.actor), escape(c.speaker), stance, escape(c.evidence)
+                label if i == 0 else "",
+                escape(c.actor),
+                escape(c.speaker),
+                stance(c.polarity, c.certainty),
+                escape(c.evidence),
             )
     return table

@@ -59,12 +59,13 @@ def ingest(
     if as_json:
         print_json(report.to_dict())
     else:
-        _summary(report)
+        print_summary(report)
     if report.failed:
         raise typer.Exit(1)
 
 
-def _summary(report: IngestReport) -> None:
+def print_summary(report: IngestReport) -> None:
+    """The ingest report as a table of files and a one-line total."""
     table = Table(title="ingest", show_lines=False)
     for col in ("file", "status", "entities", "events", "statements", "estimates", "citations"):
         table.add_column(col, justify="right" if col not in ("file", "status") else "left")

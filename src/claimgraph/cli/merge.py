@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import getpass
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
 import claimgraph
-from claimgraph.cli.common import JsonOption, KbOption, console, handle_errors, print_json
-
-ReasonOption = Annotated[str, typer.Option("--reason", help="Why (kept with the decision).")]
-UserOption = Annotated[str | None, typer.Option("--user", help="Who decides (default: login name).")]
-
-
-def who(user: str | None) -> str:
-    """The analyst a decision is recorded for."""
-    if user:
-        return user
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
+from claimgraph.cli.common import (
+    JsonOption,
+    KbOption,
+    ReasonOption,
+    UserOption,
+    console,
+    handle_errors,
+    print_json,
+    who,
+)
 
 
 @handle_errors

@@ -8,8 +8,16 @@ import typer
 from rich.markup import escape
 
 import claimgraph
-from claimgraph.cli.common import JsonOption, KbOption, console, handle_errors, print_json
-from claimgraph.cli.merge import ReasonOption, UserOption, who
+from claimgraph.cli.common import (
+    JsonOption,
+    KbOption,
+    ReasonOption,
+    UserOption,
+    console,
+    handle_errors,
+    print_json,
+    who,
+)
 
 
 @handle_errors
