@@ -84,6 +84,14 @@ def test_merge_adds_aliases_and_later_lexicon_entries_win(tmp_path: Path) -> Non
         merged.lexicon("hedges")
 
 
+def test_optional_lexicon_lookups_give_nothing_when_no_pack_provides_it(tmp_path: Path) -> None:
+    lex = "name: cues\nentries:\n  - {term: said, role: say}\n  - {term: claimed}\n"
+    packs = merge([load_pack(write_pack(tmp_path / "a", "a", SAHEL, lex))])
+    assert packs.terms("cues") == ["said", "claimed"]
+    assert packs.entries("cues")[0] == {"term": "said", "role": "say"}
+    assert packs.entries("hedges") == [] and packs.terms("hedges") == []
+
+
 def test_builtin_packs_load_and_user_pack_is_added(tmp_path: Path) -> None:
     user = write_pack(tmp_path / "sahel", "sahel", SAHEL)
     packs = load_packs([str(user)])

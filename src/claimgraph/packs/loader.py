@@ -57,6 +57,15 @@ class PackSet:
                 f"[P010] no pack provides the lexicon {name!r} (packs: {', '.join(self.names)})"
             ) from None
 
+    def entries(self, name: str) -> list[dict[str, Any]]:
+        """The entries of a lexicon; none when no pack provides it."""
+        lexicon = self.lexicons.get(name)
+        return lexicon.entries if lexicon is not None else []
+
+    def terms(self, name: str) -> list[str]:
+        """The terms of a lexicon; none when no pack provides it."""
+        return [e["term"] for e in self.entries(name)]
+
     def entity(self, entity_id: str) -> PackEntity | None:
         return self.entities.get(entity_id)
 

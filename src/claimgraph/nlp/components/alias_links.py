@@ -65,7 +65,7 @@ class AliasLinks:
     def configure(self, packs: PackSet) -> None:
         """Read the cue words that type a long form found by walking back, and the titles."""
         self.cues = Cues(packs)
-        titles = packs.lexicons["titles"].terms() if "titles" in packs.lexicons else []
+        titles = packs.terms("titles")
         alts = "|".join(re.escape(t.rstrip(".")) for t in sorted(titles, key=len, reverse=True))
         self.title_re = re.compile(rf"\b(?:{alts})\.?(?=[ \t]+$|[ \t]*$)") if alts else None
 

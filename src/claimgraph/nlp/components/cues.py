@@ -29,8 +29,8 @@ class Cues:
 
     def __init__(self, packs: PackSet | None = None) -> None:
         self.entries: list[Cue] = []
-        if packs is not None and "entity_cues" in packs.lexicons:
-            for e in packs.lexicons["entity_cues"].entries:
+        if packs is not None:
+            for e in packs.entries("entity_cues"):
                 self.entries.append(
                     Cue(
                         term=tuple(e["term"].lower().split()),

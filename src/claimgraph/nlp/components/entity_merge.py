@@ -64,20 +64,11 @@ class EntityMerge:
         self.cues = Cues(packs)
         self.ner = NerCleaner(self.nlp, packs)
         self.pack_kinds = {e.id: (e.type, e.kind) for e in packs.entities.values()}
-        lex = packs.lexicons
-        self.distinct_groups = frozenset(
-            e["group"]
-            for e in (lex["generic_actors"].entries if "generic_actors" in lex else [])
-            if e.get("distinct")
-        )
-        self.generic_heads = frozenset(
-            e["term"].split()[-1].lower()
-            for e in (lex["generic_actors"].entries if "generic_actors" in lex else [])
-        )
+        generic = packs.entries("generic_actors")
+        self.distinct_groups = frozenset(e["group"] for e in generic if e.get("distinct"))
+        self.generic_heads = frozenset(e["term"].split()[-1].lower() for e in generic)
         self.adjectival = frozenset(
-            fold(e["term"])
-            for e in (lex["communities"].entries if "communities" in lex else [])
-            if e.get("adjective")
+            fold(e["term"]) for e in packs.entries("communities") if e.get("adjective")
         )
 
     def __call__(self, doc: Doc) -> Doc:

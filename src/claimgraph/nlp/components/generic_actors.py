@@ -32,17 +32,8 @@ class GenericActors:
 
     def configure(self, packs: PackSet) -> None:
         """Build the patterns from the lexicons and the packs' countries."""
-        lexicons = packs.lexicons
-        self.heads = (
-            {e["term"].lower(): e for e in lexicons["generic_actors"].entries}
-            if ("generic_actors" in lexicons)
-            else {}
-        )
-        modifiers = (
-            sorted({w for e in lexicons["generic_modifiers"].entries for w in e["term"].split()})
-            if "generic_modifiers" in lexicons
-            else []
-        )
+        self.heads = {e["term"].lower(): e for e in packs.entries("generic_actors")}
+        modifiers = sorted({w for t in packs.terms("generic_modifiers") for w in t.split()})
         self.places = {}
         for e in packs.entities.values():
             if e.type == "place" and e.kind in ("country", None):

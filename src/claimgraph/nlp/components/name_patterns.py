@@ -49,15 +49,14 @@ class NamePatterns:
 
     def configure(self, packs: PackSet) -> None:
         """Read the ``titles`` and ``entity_cues`` lexicons."""
-        lexicons = packs.lexicons
-        entries = lexicons["titles"].entries if "titles" in lexicons else []
+        entries = packs.entries("titles")
         self.titles = {e["term"].rstrip(".").lower(): e for e in entries}
         if self.titles:
             alts = "|".join(
                 re.escape(e["term"].rstrip(".")) for e in sorted(entries, key=lambda e: -len(e["term"]))
             )
             self.title_re = re.compile(rf"\b(?P<title>(?:{alts})\.?)[ ]+(?P<name>{NAME})")
-        cues = lexicons["entity_cues"].entries if "entity_cues" in lexicons else []
+        cues = packs.entries("entity_cues")
         self.heads = frozenset(e["term"] for e in cues if e["position"] in ("last", "any"))
         openers = sorted(
             {

@@ -77,22 +77,15 @@ class NerCleaner:
     """Turns NER spans into typed candidates (configured from the packs' lexicons)."""
 
     def __init__(self, nlp: Language, packs: PackSet | None = None) -> None:
-        lex = packs.lexicons if packs is not None else {}
         self.cues = Cues(packs)
-        self.stop = (
-            frozenset(fold(t) for t in lex["entity_stoplist"].terms())
-            if "entity_stoplist" in lex
-            else frozenset()
-        )
-        self.given = (
-            frozenset(fold(t) for t in lex["given_names"].terms()) if "given_names" in lex else frozenset()
-        )
+        packs = packs if packs is not None else PackSet(packs=[])
+        self.stop = frozenset(fold(t) for t in packs.terms("entity_stoplist"))
+        self.given = frozenset(fold(t) for t in packs.terms("given_names"))
         self.communities: dict[str, dict] = {}
-        if "communities" in lex:
-            for e in lex["communities"].entries:
-                self.communities.setdefault(fold(e["term"]), e)
-                self.communities.setdefault(fold(e["plural"]), {**e, "plural_form": True})
-        entities = list(packs.entities.values()) if packs is not None else []
+        for e in packs.entries("communities"):
+            self.communities.setdefault(fold(e["term"]), e)
+            self.communities.setdefault(fold(e["plural"]), {**e, "plural_form": True})
+        entities = list(packs.entities.values())
         for e in entities:
             if e.type == "community":
                 for alias in e.aliases:
@@ -102,8 +95,7 @@ class NerCleaner:
         self.demonyms = frozenset(fold(d) for e in entities for d in e.demonyms)
         self.places = frozenset(fold(a) for e in entities if e.type == "place" for a in e.aliases)
         self.common, self.nouns = _word_lists(nlp)
-        roles = lex["role_nouns"].terms() if "role_nouns" in lex else []
-        self.person_nouns = frozenset(t.lower() for t in roles) | PERSON_NOUNS
+        self.person_nouns = frozenset(t.lower() for t in packs.terms("role_nouns")) | PERSON_NOUNS
 
     def candidates(self, doc: Doc, ent: Span) -> list[Candidate]:
         """The typed candidates one NER span gives (often one, none for junk)."""
