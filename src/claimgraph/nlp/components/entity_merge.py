@@ -37,7 +37,6 @@ from claimgraph.nlp.components.common import (
     set_kind,
     set_origin,
 )
-from claimgraph.nlp.components.cues import Cues
 from claimgraph.nlp.components.ner_clean import SPLITTERS, NerCleaner
 from claimgraph.packs import PackSet
 
@@ -52,8 +51,8 @@ class EntityMerge:
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
         self.name = name
-        self.cues = Cues()
         self.ner = NerCleaner(nlp)
+        self.cues = self.ner.cues
         self.pack_kinds: dict[str, tuple[str, str | None]] = {}
         self.adjectival: frozenset[str] = frozenset()
         self.generic_heads: frozenset[str] = frozenset()
@@ -61,8 +60,8 @@ class EntityMerge:
 
     def configure(self, packs: PackSet) -> None:
         """Read cues, stoplist, communities and the packs' places and demonyms."""
-        self.cues = Cues(packs)
         self.ner = NerCleaner(self.nlp, packs)
+        self.cues = self.ner.cues  # one reading of the entity_cues lexicon
         self.pack_kinds = {e.id: (e.type, e.kind) for e in packs.entities.values()}
         generic = packs.entries("generic_actors")
         self.distinct_groups = frozenset(e["group"] for e in generic if e.get("distinct"))
