@@ -113,9 +113,6 @@ class PackEntity(BaseModel):
         return f"{self.pack}:{self.id}"
 
 
-LexiconValue = str | int | float | bool | list[str] | None
-
-
 class Lexicon(BaseModel):
     """A named list of entries; each entry has a ``term`` and free attributes."""
 

@@ -60,9 +60,6 @@ PERSON_NOUNS = frozenset(
 # entity stage can take them when they spell a name it already knows.
 WEAK_LABELS = frozenset({"WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 MAX_HEADING = 16  # tokens on either side of a name that a heading line may have
-PARTICLES = frozenset(
-    {"ul", "ud", "ur", "us", "ut", "e", "i", "al", "el", "ash", "as", "ad", "an", "ar", "at", "az"}
-)
 SPLITTERS = frozenset({"'s", "’s", ",", ";", "(", ")", "and", "&amp;"})
 
 
