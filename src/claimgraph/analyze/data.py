@@ -350,16 +350,6 @@ class Reader:
             found.update((r[0], r[1]) for r in self._sql(sql, (value,)))
         return sorted(found)
 
-    def local_entities(self, local_ids: Iterable[str]) -> list[EntityInfo]:
-        """Entity rows whose local id is one of ``local_ids`` (any document)."""
-        sql = "SELECT id, document, local_id, type, kind, name FROM entities WHERE local_id IN ({marks})"
-        rows: list[tuple[Any, ...]] = []
-        wanted = sorted(set(local_ids))
-        for i in range(0, len(wanted), 900):
-            chunk = wanted[i : i + 900]
-            rows += self._sql(sql.format(marks=",".join("?" * len(chunk))), chunk)
-        return [EntityInfo(*r) for r in rows]
-
     def evidence(self, table: str, ids: Iterable[int]) -> dict[int, tuple[str, int, int]]:
         """(evidence, start, end) of rows of ``statements``, ``events`` or ``estimates``."""
         if table not in ("statements", "events", "estimates"):
