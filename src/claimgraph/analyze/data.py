@@ -21,6 +21,18 @@ from claimgraph.store.base import Store
 from claimgraph.store.rows import normalise
 
 
+class HasNotes:
+    """A row with the footnote ids of its sentence as stored (JSON text) in ``notes_json``."""
+
+    __slots__ = ()
+    notes_json: str
+
+    @property
+    def notes(self) -> list[str]:
+        """Footnote ids of the row's sentence (decoded on demand: most reads never need them)."""
+        return _notes(self.notes_json)
+
+
 @dataclass(slots=True)
 class DocInfo:
     id: int
@@ -35,7 +47,7 @@ class DocInfo:
 
 
 @dataclass(slots=True)
-class StatementRow:
+class StatementRow(HasNotes):
     id: int
     document: int
     subject: str
@@ -52,14 +64,9 @@ class StatementRow:
     notes_json: str
     sentence: int | None
 
-    @property
-    def notes(self) -> list[str]:
-        """Footnote ids of the statement's sentence (decoded on demand: most reads never need them)."""
-        return _notes(self.notes_json)
-
 
 @dataclass(slots=True)
-class EventRow:
+class EventRow(HasNotes):
     id: int
     document: int
     local_id: str
@@ -76,13 +83,9 @@ class EventRow:
     participants: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
 
-    @property
-    def notes(self) -> list[str]:
-        return _notes(self.notes_json)
-
 
 @dataclass(slots=True)
-class EstimateRow:
+class EstimateRow(HasNotes):
     id: int
     document: int
     subject: str
@@ -95,10 +98,6 @@ class EstimateRow:
     by_entity: int | None
     notes_json: str
     sentence: int | None
-
-    @property
-    def notes(self) -> list[str]:
-        return _notes(self.notes_json)
 
 
 @dataclass(slots=True)
