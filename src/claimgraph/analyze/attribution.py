@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from claimgraph.analyze.claims import attach_sources, group_claims, names_for
-from claimgraph.analyze.common import Canonical, dedupe, local_ids, locals_of, sort_key
+from claimgraph.analyze.common import AUTHOR_NAME, Canonical, dedupe, local_ids, locals_of, sort_key
 from claimgraph.analyze.contradictions import nesting_pairs
 from claimgraph.analyze.credibility import Rating, rate
 from claimgraph.analyze.data import DocInfo, EntityInfo, Reader, StatementRow
@@ -52,27 +51,22 @@ class EventClaims:
 
 def responsibility_claims(store: Store) -> list[EventClaims]:
     """Every event with at least one responsibility statement, contested ones first."""
-    names: dict[int | None, str] = {}
+    rows = [st for st in store.statements(predicate="responsible_for") if st.get("object_event") is not None]
+    reader = Reader(store)
+    entities = reader.entities(st.get(k) for st in rows for k in ("subject_entity", "by_entity"))
+    event_rows = {e.id: e for e in reader.events({st["object_event"] for st in rows})}
 
     def name(entity_row: int | None, local: str) -> str:
-        if local == "author":
-            return "the author"
-        if entity_row is None:
-            return local
-        if entity_row not in names:
-            names[entity_row] = store.get_entity(entity_row)["name"]
-        return names[entity_row]
+        if local == AUTHOR:
+            return AUTHOR_NAME
+        return local if entity_row is None else entities[entity_row].name
 
     events: dict[int, EventClaims] = {}
-    for st in store.statements(predicate="responsible_for"):
-        ev_row = st.get("object_event")
-        if ev_row is None:
-            continue
+    for st in rows:
+        ev_row = st["object_event"]
         if ev_row not in events:
-            ev: dict[str, Any] = store.get_event(ev_row)
-            events[ev_row] = EventClaims(
-                ev.get("name") or ev["local_id"], ev["kind"], ev.get("date"), st["document_name"]
-            )
+            ev = event_rows[ev_row]
+            events[ev_row] = EventClaims(ev.name or ev.local_id, ev.kind, ev.date, st["document_name"])
         events[ev_row].claims.append(
             Attribution(
                 actor=name(st.get("subject_entity"), st["subject"]),

@@ -11,14 +11,13 @@ later dated denial.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from claimgraph.analyze.common import AUTHOR_NAME, Canonical, locals_of, sort_key, speaker_id
-from claimgraph.analyze.data import DocInfo, Reader, StatementRow
+from claimgraph.analyze.data import DocInfo, HasNotes, Reader, StatementRow
 from claimgraph.analyze.incidents import IncidentIndex
 from claimgraph.analyze.sources import Source, statement_sources
 from claimgraph.exc import NotFound
@@ -62,7 +61,7 @@ def parse_claim_id(text: str) -> tuple[str, str, str]:
 
 
 @dataclass
-class Assertion:
+class Assertion(HasNotes):
     """One statement inside a claim, with its provenance."""
 
     statement: int
@@ -75,11 +74,6 @@ class Assertion:
     notes_json: str
     sentence: int | None
     sources: list[str] = field(default_factory=list)  # keys of its independent sources
-
-    @property
-    def notes(self) -> list[str]:
-        """Footnote ids of the statement's sentence."""
-        return json.loads(self.notes_json) if self.notes_json and self.notes_json != "[]" else []
 
     @property
     def affirms(self) -> bool:

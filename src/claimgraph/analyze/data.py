@@ -21,6 +21,18 @@ from claimgraph.store.base import Store
 from claimgraph.store.rows import normalise
 
 
+class HasNotes:
+    """A row with the footnote ids of its sentence as stored (JSON text) in ``notes_json``."""
+
+    __slots__ = ()
+    notes_json: str
+
+    @property
+    def notes(self) -> list[str]:
+        """Footnote ids of the row's sentence (decoded on demand: most reads never need them)."""
+        return _notes(self.notes_json)
+
+
 @dataclass(slots=True)
 class DocInfo:
     id: int
@@ -35,7 +47,7 @@ class DocInfo:
 
 
 @dataclass(slots=True)
-class StatementRow:
+class StatementRow(HasNotes):
     id: int
     document: int
     subject: str
@@ -52,14 +64,9 @@ class StatementRow:
     notes_json: str
     sentence: int | None
 
-    @property
-    def notes(self) -> list[str]:
-        """Footnote ids of the statement's sentence (decoded on demand: most reads never need them)."""
-        return _notes(self.notes_json)
-
 
 @dataclass(slots=True)
-class EventRow:
+class EventRow(HasNotes):
     id: int
     document: int
     local_id: str
@@ -76,13 +83,9 @@ class EventRow:
     participants: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
 
-    @property
-    def notes(self) -> list[str]:
-        return _notes(self.notes_json)
-
 
 @dataclass(slots=True)
-class EstimateRow:
+class EstimateRow(HasNotes):
     id: int
     document: int
     subject: str
@@ -95,10 +98,6 @@ class EstimateRow:
     by_entity: int | None
     notes_json: str
     sentence: int | None
-
-    @property
-    def notes(self) -> list[str]:
-        return _notes(self.notes_json)
 
 
 @dataclass(slots=True)
@@ -129,6 +128,12 @@ def _notes(value: Any) -> list[str]:
     if not value or value == "[]":
         return []
     return list(json.loads(value))
+
+
+def _marks(values: Iterable[Any]) -> tuple[str, list[Any]]:
+    """``?`` placeholders for an ``IN (…)`` list, and the distinct values in order to bind to them."""
+    wanted = sorted(set(values))
+    return ",".join("?" * len(wanted)), wanted
 
 
 def _chunks(ids: Sequence[int], size: int = 900) -> Iterable[Sequence[int]]:
@@ -168,11 +173,11 @@ class Reader:
         except sqlite3.Error as exc:
             raise StoreError(f"query failed: {exc}") from exc
 
-    def _by_ids(self, sql: str, ids: Iterable[int]) -> list[tuple[Any, ...]]:
-        """Run ``sql`` (with one ``{marks}`` placeholder for ``IN``) over ids, in chunks."""
+    def _by_ids(self, sql: str, ids: Iterable[int], params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run ``sql`` (with one ``{marks}`` placeholder for ``IN``, after ``params``) over ids, in chunks."""
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(sorted(set(ids))):
-            rows += self._sql(sql.format(marks=",".join("?" * len(chunk))), chunk)
+            rows += self._sql(sql.format(marks=",".join("?" * len(chunk))), [*params, *chunk])
         return rows
 
     # -- documents -----------------------------------------------------------
@@ -216,37 +221,28 @@ class Reader:
         object among ``between`` local ids."""
         conditions, params = [], []
         if between is not None:
-            local = sorted(set(between))
-            marks = ",".join("?" * len(local))
+            marks, local = _marks(between)
             conditions.append(f"(subject IN ({marks}) AND object IN ({marks}))")
             params += local + local
         if touching is not None:
-            local = sorted(set(touching))
-            marks = ",".join("?" * len(local))
+            marks, local = _marks(touching)
             conditions.append(f"(subject IN ({marks}) OR object IN ({marks}))")
             params += local + local
         if polarity is not None:
             conditions.append("polarity = ?")
             params.append(polarity)
-        if predicates is not None:
-            preds = sorted(set(predicates))
-            conditions.append(f"predicate IN ({','.join('?' * len(preds))})")
-            params += preds
-        if subjects is not None:
-            subs = sorted(set(subjects))
-            conditions.append(f"subject IN ({','.join('?' * len(subs))})")
-            params += subs
-        where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
+        for column, values in (("predicate", predicates), ("subject", subjects)):
+            if values is not None:
+                marks, wanted = _marks(values)
+                conditions.append(f"{column} IN ({marks})")
+                params += wanted
         if ids is not None or object_events is not None:
-            column = "id" if ids is not None else "object_event"
-            values = ids if ids is not None else object_events
-            joiner = " AND " if where else " WHERE "
-            sql = f"SELECT {_ST_COLS} FROM statements{where}{joiner}{column} IN ({{marks}})"
-            rows = []
-            for chunk in _chunks(sorted(set(values or ()))):
-                rows += self._sql(sql.format(marks=",".join("?" * len(chunk))), [*params, *chunk])
-            rows.sort()
+            column, values = ("id", ids) if ids is not None else ("object_event", object_events)
+            conditions.append(f"{column} IN ({{marks}})")
+            sql = f"SELECT {_ST_COLS} FROM statements WHERE " + " AND ".join(conditions)
+            rows = sorted(self._by_ids(sql, values or (), params))
         else:
+            where = (" WHERE " + " AND ".join(conditions)) if conditions else ""
             rows = self._sql(f"SELECT {_ST_COLS} FROM statements{where} ORDER BY id", params)
         return [StatementRow(*r) for r in rows]
 
@@ -292,8 +288,8 @@ class Reader:
         return sorted(events.values(), key=lambda e: e.id)
 
     def _by_kinds(self, kinds: Iterable[str]) -> list[tuple[Any, ...]]:
-        wanted = sorted(set(kinds))
-        return self._sql(f"SELECT id FROM events WHERE kind IN ({','.join('?' * len(wanted))})", wanted)
+        marks, wanted = _marks(kinds)
+        return self._sql(f"SELECT id FROM events WHERE kind IN ({marks})", wanted)
 
     def events_matching(self, query: str, query_words: Sequence[str]) -> list[int]:
         """Ids of events whose local id is ``query`` or whose name or local id holds every query word."""
@@ -349,16 +345,6 @@ class Reader:
         ):
             found.update((r[0], r[1]) for r in self._sql(sql, (value,)))
         return sorted(found)
-
-    def local_entities(self, local_ids: Iterable[str]) -> list[EntityInfo]:
-        """Entity rows whose local id is one of ``local_ids`` (any document)."""
-        sql = "SELECT id, document, local_id, type, kind, name FROM entities WHERE local_id IN ({marks})"
-        rows: list[tuple[Any, ...]] = []
-        wanted = sorted(set(local_ids))
-        for i in range(0, len(wanted), 900):
-            chunk = wanted[i : i + 900]
-            rows += self._sql(sql.format(marks=",".join("?" * len(chunk))), chunk)
-        return [EntityInfo(*r) for r in rows]
 
     def evidence(self, table: str, ids: Iterable[int]) -> dict[int, tuple[str, int, int]]:
         """(evidence, start, end) of rows of ``statements``, ``events`` or ``estimates``."""

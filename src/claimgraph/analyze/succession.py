@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from claimgraph.analyze.claims import names_for
 from claimgraph.analyze.common import (
+    AUTHOR_NAME,
     Canonical,
     coarse_agree,
     days_apart,
@@ -33,6 +34,7 @@ from claimgraph.analyze.common import (
 )
 from claimgraph.analyze.data import EventRow, Reader
 from claimgraph.analyze.incidents import IncidentIndex
+from claimgraph.records import AUTHOR
 
 ENDINGS = {"ct_operation": "killed", "arrest": "arrested", "surrender": "surrendered"}
 _KILLED = re.compile(r"\b(kill\w*|death|dead|died|die|slain|eliminat\w*|neutrali[sz]\w*)\b", re.I)
@@ -133,7 +135,7 @@ def succession(
     evidence = reader.evidence("statements", [s.id for s in leader_rows])
     for s in leader_rows:
         t = tenure(canonical(s.document, s.subject), s.subject)
-        speaker = names.get(canonical(s.document, s.by), s.by) if s.by != "author" else "the author"
+        speaker = AUTHOR_NAME if s.by == AUTHOR else names.get(canonical(s.document, s.by), s.by)
         if s.polarity == "deny":
             t.disputed_by = dedupe([*t.disputed_by, speaker])
             continue

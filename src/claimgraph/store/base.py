@@ -79,8 +79,8 @@ class Store(ABC):
         return Extraction(
             document=load.document(doc),
             body=doc["body"],
-            notes=[Note(n["note_id"], n["text"], n["start"], n["end"]) for n in self.notes_of(doc_id)],
-            markers=[Marker(m["note_id"], m["start"], m["end"]) for m in self.markers_of(doc_id)],
+            notes=[load.build(Note, n, id="note_id") for n in self.notes_of(doc_id)],
+            markers=[load.build(Marker, m) for m in self.markers_of(doc_id)],
             entities=[load.entity(e, mentions.get(e["id"], [])) for e in self.entities(doc_id)],
             events=[load.event(e) for e in self.events(doc_id)],
             statements=[load.statement(s) for s in self.statements(doc_id)],

@@ -44,18 +44,6 @@ class SQLiteKB(SQLiteReads):
 
     _write: Callable[[], AbstractContextManager[sqlite3.Connection]]
 
-    def _with_aliases(self, rows: list[Row], entity_ids_sql: str, params: list[Any]) -> list[Row]:
-        aliases: dict[int, list[str]] = {}
-        for a in self._rows(
-            f"SELECT entity, alias FROM aliases WHERE entity IN ({entity_ids_sql}) ORDER BY entity, position",
-            params,
-        ):
-            aliases.setdefault(a["entity"], []).append(a["alias"])
-        key = "entity" if rows and "entity" in rows[0] else "id"
-        for row in rows:
-            row["aliases"] = aliases.get(row[key], [])
-        return rows
-
     # -- resolution input and output ------------------------------------------
 
     def entity_records(self, canonical_ids: Sequence[str] | None = None) -> list[Row]:

@@ -117,22 +117,31 @@ class SQLiteReads:
 
     # -- entities and mentions ---------------------------------------------
 
-    def _entities(self, where: str, params: list[Any]) -> list[Row]:
-        rows = self._rows(
-            "SELECT e.*, d.name AS document_name FROM entities e JOIN documents d ON d.id = e.document"
-            f"{where} ORDER BY e.id",
+    def _with_document(self, table: str, alias: str, where: str, params: list[Any]) -> list[Row]:
+        """Rows of ``table`` (as ``alias`` in ``where``) in id order, with their ``document_name``."""
+        return self._rows(
+            f"SELECT {alias}.*, d.name AS document_name FROM {table} {alias} "
+            f"JOIN documents d ON d.id = {alias}.document{where} ORDER BY {alias}.id",
             params,
         )
+
+    def _with_aliases(self, rows: list[Row], entity_ids_sql: str, params: list[Any]) -> list[Row]:
+        """Give each row (keyed by ``entity``, else ``id``) the ``aliases`` of its entity, in order;
+        ``entity_ids_sql`` selects the entity ids of the rows."""
         aliases: dict[int, list[str]] = {}
         for a in self._rows(
-            "SELECT entity, alias FROM aliases WHERE entity IN "
-            f"(SELECT e.id FROM entities e{where}) ORDER BY entity, position",
+            f"SELECT entity, alias FROM aliases WHERE entity IN ({entity_ids_sql}) ORDER BY entity, position",
             params,
         ):
             aliases.setdefault(a["entity"], []).append(a["alias"])
+        key = "entity" if rows and "entity" in rows[0] else "id"
         for row in rows:
-            row["aliases"] = aliases.get(row["id"], [])
+            row["aliases"] = aliases.get(row[key], [])
         return rows
+
+    def _entities(self, where: str, params: list[Any]) -> list[Row]:
+        rows = self._with_document("entities", "e", where, params)
+        return self._with_aliases(rows, f"SELECT e.id FROM entities e{where}", params)
 
     def entities(self, document_id: int | None = None) -> list[Row]:
         return self._entities(*_where(("e.document = ?", document_id)))
@@ -162,11 +171,7 @@ class SQLiteReads:
     # -- events, statements, estimates, citations --------------------------
 
     def _events(self, where: str, params: list[Any]) -> list[Row]:
-        rows = self._rows(
-            "SELECT ev.*, d.name AS document_name FROM events ev JOIN documents d ON d.id = ev.document"
-            f"{where} ORDER BY ev.id",
-            params,
-        )
+        rows = self._with_document("events", "ev", where, params)
         by_id = {r["id"]: r for r in rows}
         for row in rows:
             row["participants"], row["targets"] = [], []
@@ -185,13 +190,6 @@ class SQLiteReads:
     def get_event(self, event_id: int) -> Row:
         return self._one(self._events(*_where(("ev.id = ?", event_id))), "event", event_id)
 
-    def _statements(self, where: str, params: list[Any]) -> list[Row]:
-        return self._rows(
-            "SELECT s.*, d.name AS document_name FROM statements s JOIN documents d ON d.id = s.document"
-            f"{where} ORDER BY s.id",
-            params,
-        )
-
     def statements(
         self,
         document_id: int | None = None,
@@ -199,42 +197,38 @@ class SQLiteReads:
         predicate: str | None = None,
         entity_id: int | None = None,
     ) -> list[Row]:
-        return self._statements(
+        return self._with_document(
+            "statements",
+            "s",
             *_where(
                 ("s.document = ?", document_id),
                 ("s.predicate = ?", predicate),
                 ("s.subject_entity = ? OR s.object_entity = ? OR s.by_entity = ?", entity_id),
-            )
+            ),
         )
 
     def get_statement(self, statement_id: int) -> Row:
-        rows = self._statements(*_where(("s.id = ?", statement_id)))
+        rows = self._with_document("statements", "s", *_where(("s.id = ?", statement_id)))
         return self._one(rows, "statement", statement_id)
 
-    def _estimates(self, where: str, params: list[Any]) -> list[Row]:
-        return self._rows(
-            "SELECT x.*, d.name AS document_name FROM estimates x JOIN documents d ON d.id = x.document"
-            f"{where} ORDER BY x.id",
-            params,
-        )
-
     def estimates(self, document_id: int | None = None, *, entity_id: int | None = None) -> list[Row]:
-        return self._estimates(
-            *_where(("x.document = ?", document_id), ("x.subject_entity = ? OR x.by_entity = ?", entity_id))
+        return self._with_document(
+            "estimates",
+            "x",
+            *_where(("x.document = ?", document_id), ("x.subject_entity = ? OR x.by_entity = ?", entity_id)),
         )
 
     def get_estimate(self, estimate_id: int) -> Row:
-        return self._one(self._estimates(*_where(("x.id = ?", estimate_id))), "estimate", estimate_id)
-
-    def _citations(self, where: str, params: list[Any]) -> list[Row]:
-        return self._rows(
-            "SELECT c.*, d.name AS document_name FROM citations c JOIN documents d ON d.id = c.document"
-            f"{where} ORDER BY c.id",
-            params,
+        return self._one(
+            self._with_document("estimates", "x", *_where(("x.id = ?", estimate_id))), "estimate", estimate_id
         )
 
     def citations(self, document_id: int | None = None, *, note_id: str | None = None) -> list[Row]:
-        return self._citations(*_where(("c.document = ?", document_id), ("c.note_id = ?", note_id)))
+        return self._with_document(
+            "citations", "c", *_where(("c.document = ?", document_id), ("c.note_id = ?", note_id))
+        )
 
     def get_citation(self, citation_id: int) -> Row:
-        return self._one(self._citations(*_where(("c.id = ?", citation_id))), "citation", citation_id)
+        return self._one(
+            self._with_document("citations", "c", *_where(("c.id = ?", citation_id))), "citation", citation_id
+        )
