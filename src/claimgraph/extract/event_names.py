@@ -10,7 +10,6 @@ leadership changes.  Ids are the slug of the name plus the year.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -19,6 +18,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.event_args import Args
 from claimgraph.extract.event_triggers import Lexicons, Trigger
 from claimgraph.records import Entity
+from claimgraph.text import strip_marks
 
 NOT_THE_LEADER = {
     "deputy",
@@ -57,8 +57,7 @@ class Candidate:
 
 def slug(text: str) -> str:
     """Lowercase ASCII slug: "Kabul University attack" → "kabul_university_attack"."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = strip_marks(text).lower()
     t = re.sub(r"['’`]", "", t)
     return re.sub(r"[^a-z0-9]+", "_", t).strip("_") or "event"
 

@@ -15,11 +15,11 @@ All functions are total: any string in, a string out.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-APOSTROPHES = "'’‘`ʼʻ′"
+from claimgraph.text import APOSTROPHES, fold
+
 _POSSESSIVE = re.compile(r"[" + APOSTROPHES + r"]s?$")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -85,12 +85,6 @@ _ARTICLES = re.compile(r"\b(?:al|el)\b")
 _TA_MARBUTA = re.compile(r"(?<=[a-z]{3})(?:at|ah)\b")
 # Theophoric endings: Jundullah / Jundallah, Hezbollah / Hizbullah.
 _ALLAH = re.compile(r"[aeiou]+l+a+h")
-
-
-def fold(text: str) -> str:
-    """Lowercase with diacritics removed (é → e, ā → a)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @lru_cache(maxsize=1 << 18)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any
 
 from claimgraph.records import CleanText, Extraction, Marker
 from claimgraph.store.sentences import split_sentences
+from claimgraph.text import fold
 
 _APOSTROPHES = re.compile(r"['’‘`ʿʾ]")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -28,9 +28,7 @@ def normalise(name: str) -> str:
 
     "Al-Qā'ida", "al Qaida" and "AL QAIDA" all become "al qaida".
     """
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = _APOSTROPHES.sub("", plain.casefold())
+    plain = _APOSTROPHES.sub("", fold(name))
     return _NON_WORD.sub(" ", plain).strip()
 
 

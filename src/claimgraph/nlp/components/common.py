@@ -19,9 +19,10 @@ The components hand their results on through the Doc itself so that
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from spacy.tokens import Doc, Span
+
+from claimgraph.text import APOSTROPHES, fold
 
 PACK_KEY = "cg_pack"
 NAMES_KEY = "cg_names"
@@ -46,7 +47,6 @@ LABEL_TYPE = {
 # Determiners and possessive markers that are not part of a name.
 _LEADING = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-APOSTROPHES = "'’‘`ʼʻ′"
 # Calendar words: capitalised like names, never one.
 MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -64,12 +64,6 @@ def label_for(entity_type: str, kind: str | None = None) -> str:
     if entity_type == "place":
         return {"facility": "FAC", "region": "LOC"}.get(kind or "", "GPE")
     return "ORG"
-
-
-def fold(text: str) -> str:
-    """Lowercase with diacritics removed."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def norm_key(text: str) -> str:

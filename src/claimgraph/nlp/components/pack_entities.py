@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -20,6 +19,7 @@ from spacy.util import filter_spans
 
 from claimgraph.nlp.components.common import PACK_KEY, label_for
 from claimgraph.packs import PackSet
+from claimgraph.text import strip_marks
 
 _MAX_SEPARATOR_VARIANTS = 3  # 3**3 = 27 spellings at most per alias
 
@@ -48,8 +48,7 @@ def spellings(alias: str) -> set[str]:
             out.add(form.replace("’", "'"))
             out.add(form.replace("'", "’"))
             out.add(re.sub(r"['’]", "", form))
-        plain = "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
-        out.add(plain)
+        out.add(strip_marks(form))
     for form in list(out):
         # "US" ↔ "U.S.", "UK" ↔ "U.K." as a word of the alias.
         out.add(re.sub(r"\b([A-Z])\.([A-Z])\.(?=\s|$)", r"\1\2", form))
