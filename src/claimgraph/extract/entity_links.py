@@ -19,7 +19,6 @@ from claimgraph.packs import PackSet
 
 ARTICLE = re.compile(r"^(?:al|el|ash|as|ad|an|ar|at|az|adh)[-‐ ]", re.IGNORECASE)
 CONNECTORS = frozenset({"of", "the", "for", "in", "and", "at", "e", "i", "ul", "al", "on", "de", "wal"})
-# Mention origins from strongest to weakest, for the type vote and the rule.
 GROUP_HEADS = frozenset(
     {"group", "network", "faction", "module", "front", "brigade", "battalion", "movement"}
 )
@@ -29,6 +28,7 @@ PLACE_UNITS = frozenset(
 LOCATIVE = frozenset(
     {"in", "at", "near", "from", "into", "across", "throughout", "within", "around", "towards"}
 )
+# Mention origins from strongest to weakest, for the type vote and the rule.
 ORIGIN_RANK = {"pack": 0, "generic": 1, "pattern": 2, "cue": 3, "ner": 4, "propagated": 5}
 
 

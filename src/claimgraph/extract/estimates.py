@@ -211,7 +211,7 @@ def _estimate(
     ):
         return None, previous  # the attackers of a described event, not a headcount
     is_source = verb is not None and lex.has("source_verb", verb)
-    subject = _subject(anchor, verb, sent, index, by_agent=qtype == "attacks", source_verb=is_source)
+    subject = _subject(anchor, verb, index, by_agent=qtype == "attacks", source_verb=is_source)
     if subject is None and inherited and previous is not None:
         subject = previous[1]
     if subject is None:
@@ -249,7 +249,6 @@ def _is_trigger(verb: Token, events: Lexicons) -> bool:
 def _subject(
     anchor: Token,
     verb: Token | None,
-    sent: Span,
     index: EntityIndex,
     by_agent: bool,
     source_verb: bool = False,

@@ -216,7 +216,7 @@ def _read(
     args = Args(predicate=pred, scope=scope_of(trig, pred, sent))
     args.date = find_date(trig, pred, dates)
     args.location = find_location(index, trig, pred, sent, other_heads)
-    tagged, patients, others = actors(trig, pred, index, lex)
+    tagged, patients, others = actors(trig, index, lex)
     args.patient_tokens = [p for p in patients if p.i not in dates]
     for tok, ent in tagged:
         args.agent_side = args.agent_side or side_of(ent, tok, lex)
@@ -244,7 +244,7 @@ def _patient_side(args: Args, lex: Lexicons) -> str | None:
     return next((s for s in (lex.side_of_word(t) for t in args.patient_tokens) if s), None)
 
 
-def _kind(trig: Trigger, args: Args, sent: Span, lex: Lexicons) -> str | None:
+def _kind(trig: Trigger, args: Args, lex: Lexicons) -> str | None:
     """Settle attack / ct_operation / clash by who acts on whom; a declared caliph is a leadership change."""
     entry = trig.entry
     if entry.term == "declare" and any(t.lemma_.lower() in lex.leader_roles for t in trig.head.subtree):
@@ -272,7 +272,7 @@ def _kind(trig: Trigger, args: Args, sent: Span, lex: Lexicons) -> str | None:
 
 
 def _candidate(trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: Lexicons) -> Candidate | None:
-    kind = _kind(trig, args, sent, lex)
+    kind = _kind(trig, args, lex)
     if kind is None:
         return None
     persons = [e for e in args.patients if e.type == "person"]
@@ -285,7 +285,7 @@ def _candidate(trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: L
         if not groups:
             return None
     elif kind == "leadership_change":
-        persons, groups = leadership(trig, args, sent, index, lex)
+        persons, groups = leadership(trig, args, index, lex)
         if not persons:
             return None
     elif kind == "surrender" and not persons and any(e.type == "person" for e in args.agents):
