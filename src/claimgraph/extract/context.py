@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from claimgraph.packs import PackSet
+
+T = TypeVar("T")
+_PER_PACKS: dict[tuple[int, Callable[[PackSet], Any]], tuple[PackSet, Any]] = {}
+
+
+def per_packs(packs: PackSet, build: Callable[[PackSet], T]) -> T:
+    """``build(packs)``, made once per pack set: lookup tables derived from its lexicons."""
+    key = (id(packs), build)
+    hit = _PER_PACKS.get(key)
+    if hit is None or hit[0] is not packs:  # an id can be reused once a pack set is gone
+        hit = (packs, build(packs))
+        _PER_PACKS[key] = hit
+    return hit[1]
 
 
 @dataclass

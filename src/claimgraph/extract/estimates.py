@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.context import ExtractContext
+from claimgraph.extract.context import ExtractContext, per_packs
 from claimgraph.extract.dates import DateMention, find_dates
 from claimgraph.extract.event_args import entities_in, patient_entities
 from claimgraph.extract.event_triggers import Lexicons
@@ -33,7 +33,6 @@ from claimgraph.packs import PackSet
 from claimgraph.records import AUTHOR, Entity, Estimate
 
 RULE = "estimates"
-_CACHE: dict[int, EstimateLexicon] = {}
 
 
 @dataclass
@@ -41,20 +40,22 @@ class EstimateLexicon:
     nouns: dict[tuple[str, ...], str] = field(default_factory=dict)
     cues: dict[str, set[str]] = field(default_factory=dict)
 
-    @classmethod
-    def of(cls, packs: PackSet) -> EstimateLexicon:
-        cached = _CACHE.get(id(packs))
-        if cached is None:
-            cached = cls()
-            for e in packs.lexicon("estimate_quantities").entries:
-                cached.nouns[tuple(e["term"].lower().split())] = e["quantity"]
-            for e in packs.lexicon("estimate_cues").entries:
-                cached.cues.setdefault(e["role"], set()).add(e["term"].lower())
-            _CACHE[id(packs)] = cached
-        return cached
+    @staticmethod
+    def of(packs: PackSet) -> EstimateLexicon:
+        """Tables for ``packs`` (built once per pack set)."""
+        return per_packs(packs, _estimate_lexicon)
 
     def has(self, role: str, tok: Token) -> bool:
         return tok.lemma_.lower() in self.cues.get(role, set()) or tok.lower_ in self.cues.get(role, set())
+
+
+def _estimate_lexicon(packs: PackSet) -> EstimateLexicon:
+    lex = EstimateLexicon()
+    for e in packs.lexicon("estimate_quantities").entries:
+        lex.nouns[tuple(e["term"].lower().split())] = e["quantity"]
+    for e in packs.lexicon("estimate_cues").entries:
+        lex.cues.setdefault(e["role"], set()).add(e["term"].lower())
+    return lex
 
 
 def extract_estimates(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list[Estimate]:
