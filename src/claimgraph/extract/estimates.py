@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.context import ExtractContext, per_packs
-from claimgraph.extract.dates import DateMention, find_dates
+from claimgraph.extract.dates import DateMention
 from claimgraph.extract.event_args import entities_in, patient_entities
 from claimgraph.extract.event_triggers import Lexicons
 from claimgraph.extract.events import segments
@@ -62,7 +62,7 @@ def extract_estimates(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list
     """Figures about actors' size or activity, offsets in body coordinates."""
     lex = EstimateLexicon.of(ctx.packs)
     events = Lexicons.of(ctx.packs)
-    dates = find_dates(doc.text, ctx.doc_date)  # Doc.text is rebuilt on each access: once here
+    dates = ctx.dates(doc)
     out: list[Estimate] = []
     seen: dict[tuple, str] = {}
     salience = _salience(index)

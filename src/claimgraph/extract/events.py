@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.context import ExtractContext
-from claimgraph.extract.dates import DateMention, find_dates
+from claimgraph.extract.dates import DateMention
 from claimgraph.extract.event_args import (
     Args,
     actors,
@@ -48,8 +48,7 @@ RULE = "events"
 def extract_events(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list[Event]:
     """Events of the body, offsets in body coordinates."""
     lex = Lexicons.of(ctx.packs)
-    text = doc.text  # built anew on every access: read it once
-    dates = _dates_by_token(doc, find_dates(text, ctx.doc_date))
+    dates = _dates_by_token(doc, ctx.dates(doc))
     candidates: list[Candidate] = []
     for sent in segments(doc):
         habitual = lex.is_habitual(sent)
@@ -70,7 +69,7 @@ def extract_events(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list[Ev
             if _identified(trig, cand):
                 ctx.bump(cand.rule)
                 candidates.append(cand)
-    candidates += named_events(text, lex, index)
+    candidates += named_events(ctx.body or doc.text, lex, index)
     candidates.sort(key=lambda c: c.start)
     return collapse(candidates)
 
