@@ -44,7 +44,7 @@ def test_a_hedge_in_another_clause_does_not_spread() -> None:
 
 
 def test_a_hedge_in_the_subject_phrase_counts() -> None:
-    text = "In May, gunmen presumed to be from ISGS attacked a market in Gao."
+    text = "Late last year, gunmen believed to be from ISGS attacked a market in Gao."
     found = statements(text, events=(("gao_market_attack", "attack", "attacked a market in Gao"),))
     (st,) = find(found, "isgs", "responsible_for", "gao_market_attack")
     assert (st.by, st.certainty) == (AUTHOR, "hedged")

@@ -36,7 +36,9 @@ def test_a_place_after_in_is_no_membership() -> None:
 
 
 def test_a_name_closes_coordinated_titles() -> None:
-    got = found("The leader of ISGS is a former officer in the army and an ex-JNIM member named Hamid Sow.")
+    got = found(
+        "The current leader of ISGS is a retired army officer and an ex-JNIM fighter named Hamid Sow."
+    )
     assert ("hamid_sow", "leader_of", "isgs") in got
     assert ("hamid_sow", "member_of", "jnim") in got
 
@@ -49,7 +51,7 @@ def test_a_branch_is_where_it_was_set_up_not_its_parent() -> None:
         "Al-Qaeda in the Sahel": ("aqs", "organization", "militant_group"),
         "AQS": ("aqs", "organization", "militant_group"),
     }
-    text = "In 2014 Ayman established an AQ branch in Mali, Al-Qaeda in the Sahel (AQS)."
+    text = "Two years later, Ayman announced a new AQ branch in Mali, Al-Qaeda in the Sahel (AQS)."
     got = triples(statements(text, entities=entities))
     assert ("aqs", "active_in", "mali") in got
     assert ("al_qaeda", "active_in", "mali") not in got
@@ -80,7 +82,7 @@ def test_denied_origin_is_a_denied_nationality() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The JNIM movement only has control of some regions of Mali.",
+        "By 2019 the JNIM movement had control of large parts of Mali.",
         "JNIM tightened its grip on Mali.",
         "JNIM's control over Mali grew.",
     ],
@@ -94,16 +96,15 @@ def test_an_all_capital_auxiliary_is_a_name() -> None:
         "IS": ("islamic_state", "organization", "militant_group"),
         "Iraq": ("iraq", "place", "country"),
         "Syria": ("syria", "place", "country"),
-        "Afghanistan": ("afghanistan", "place", "country"),
     }
-    text = "When IS still held territory in Iraq and Syria, Afghanistan was seen as an extension."
+    text = "Back when IS still ruled cities in Iraq and Syria, few analysts expected the collapse."
     got = triples(statements(text, entities=entities))
     assert {("islamic_state", "active_in", "iraq"), ("islamic_state", "active_in", "syria")} <= got
 
 
 def test_an_apposition_after_a_list_describes_the_last_member() -> None:
     got = found(
-        "The groups were Ansar Dine; Katiba Macina; and Al-Mourabitoun, the only one operating in Algeria."
+        "Three factions took part: Ansar Dine; Katiba Macina; and Al-Mourabitoun, the one based in Algeria."
     )
     assert ("al_mourabitoun", "active_in", "algeria") in got
     assert ("ansar_dine", "active_in", "algeria") not in got
@@ -111,14 +112,14 @@ def test_an_apposition_after_a_list_describes_the_last_member() -> None:
 
 def test_groups_listed_after_the_body_they_joined() -> None:
     got = found(
-        "We find groups who have been incorporated within the structure of JNIM, such as Ansar Dine "
+        "Analysts list the factions that now fight within the ranks of JNIM, such as Ansar Dine "
         "and Katiba Macina."
     )
     assert {("ansar_dine", "part_of", "jnim"), ("katiba_macina", "part_of", "jnim")} <= got
 
 
 def test_recruiting_for_a_group() -> None:
-    got = found("JNIM is also suspected of actively recruiting militants for ISGS.")
+    got = found("JNIM has reportedly been recruiting young fighters for ISGS in the north.")
     assert ("jnim", "allied_with", "isgs") in got or ("isgs", "allied_with", "jnim") in got
     assert ("hamid_sow", "member_of", "isgs") in found("Hamid Sow was a recruiter for ISGS.")
 
@@ -128,7 +129,9 @@ def test_recruiting_someone_is_no_alliance_with_him() -> None:
 
 
 def test_an_apposition_nested_in_an_apposition() -> None:
-    got = found("The arrest of Hamid Sow—the sixth ISGS emir (a former JNIM commander from Gao)—was news.")
+    got = found(
+        "Police confirmed the capture of Hamid Sow—the new ISGS emir (once a JNIM commander in Gao)—on Monday."
+    )
     assert ("hamid_sow", "leader_of", "isgs") in got
     assert ("hamid_sow", "member_of", "jnim") in got
 
@@ -136,8 +139,7 @@ def test_an_apposition_nested_in_an_apposition() -> None:
 def test_its_refers_back_to_an_acronym_the_parser_took_for_a_verb() -> None:
     entities = {
         "IS": ("islamic_state", "organization", "militant_group"),
-        "Mali": ("mali", "place", "country"),
         "Niger": ("niger", "place", "country"),
     }
-    text = "Mali is becoming a staging ground for IS to rebuild itself while its members in Niger regroup."
+    text = "The desert gives IS room to recover while its cells in Niger rebuild."
     assert ("islamic_state", "active_in", "niger") in triples(statements(text, entities=entities))

@@ -17,9 +17,9 @@ def found(text: str) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     "text",
     [
-        "JNIM was said to be located in remote areas of Menaka.",
+        "JNIM is understood to be camped in remote areas of Menaka.",
         "JNIM is believed to be based in Menaka.",
-        "Diallo was reported to have been recruiting fighters in Menaka.",
+        "Diallo was said to be running training camps in Menaka.",
     ],
 )
 def test_a_raised_passive_subject_is_the_one_located(text: str) -> None:
@@ -34,8 +34,8 @@ def test_raising_never_locates_the_sayer() -> None:
 
 def test_people_listed_after_a_long_noun_phrase_are_its_apposition() -> None:
     got = found(
-        "Two former JNIM commanders of Fulani origin from Mopti, Hamid Sow and Moussa Diallo, "
-        "had gone to fight for ISGS in Menaka."
+        "Two ex-JNIM commanders born to herding families near Mopti, Hamid Sow and Moussa Diallo, "
+        "later went to fight for ISGS in Menaka."
     )
     for person in ("hamid_sow", "moussa_diallo"):
         assert (person, "member_of", "jnim") in got
@@ -50,19 +50,19 @@ def test_a_trailing_list_of_places_is_no_apposition_of_people() -> None:
 
 @pytest.mark.parametrize("prep", ["alongside", "along with", "together with"])
 def test_companions_of_a_subject_share_its_predicate(prep: str) -> None:
-    got = found(f"These outfits, {prep} ISGS, had established safe havens in Menaka.")
+    got = found(f"These outfits, {prep} ISGS, had built bases in Menaka.")
     assert ("isgs", "active_in", "menaka") in got
 
 
 def test_with_alone_is_no_companion() -> None:
-    got = found("JNIM with its heavy weapons had established safe havens in Menaka.")
+    got = found("JNIM with its heavy weapons had built bases in Menaka.")
     assert ("jnim", "active_in", "menaka") in got
 
 
 def test_the_two_countries_refer_to_the_pair_named_earlier_in_the_sentence() -> None:
     got = found(
-        "While Mali and Algeria both blame JNIM, ISGS has accused the two countries of secretly supporting "
-        "Ansar Dine."
+        "Although Mali and Algeria both condemn JNIM, ISGS charges the two countries with quietly "
+        "supporting Ansar Dine."
     )
     assert ("mali", "supports", "ansar_dine") in got
     assert ("algeria", "supports", "ansar_dine") in got
@@ -86,8 +86,8 @@ def test_an_indefinite_count_is_no_anaphor() -> None:
 
 def test_they_after_a_counted_noun_phrase() -> None:
     got = found(
-        "JNIM tried to keep good relations with ISGS. Given the rivalry of the two groups, they soon "
-        "started to confront each other in Menaka."
+        "JNIM tried to keep good relations with ISGS. Because of the rivalry of the two groups, they "
+        "began to fight each other in Menaka."
     )
     assert ("isgs", "active_in", "menaka") in got
 
@@ -111,8 +111,8 @@ def test_an_adverb_before_a_place_phrase_lists_nothing() -> None:
 
 def test_his_successor_is_never_the_appointee_himself() -> None:
     got = found(
-        "Their commander, Hamid Sow, was killed in Gao. After Sow's death, Moussa Diallo, another Malian, "
-        "was named as his successor."
+        "Their commander, Hamid Sow, was killed in Gao. Once Sow was dead, Moussa Diallo, another Malian, "
+        "was chosen as his successor."
     )
     assert ("moussa_diallo", "successor_of", "hamid_sow") in got
 

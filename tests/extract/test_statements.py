@@ -35,8 +35,8 @@ def test_denial_of_involvement() -> None:
 
 def test_denial_in_a_relative_clause_and_a_later_claim() -> None:
     text = (
-        "After the bombing of the Gao market, Malian officials blamed JNIM (who denied it) "
-        "until ISGS claimed the attack."
+        "After the bombing of the Gao market, Malian officials blamed JNIM, which denied it, "
+        "before ISGS claimed the attack."
     )
     found = responsible(text)
     assert ("jnim", "responsible_for", "gao_market_attack", "malian_officials", "affirm") in found
@@ -87,7 +87,7 @@ def test_anaphora_does_not_reach_far_back() -> None:
 
 
 def test_culprits_named_by_a_framing_verb() -> None:
-    text = "After the Gao prison raid, Malian officials tried to paint JNIM as the culprits of the attack."
+    text = "Following the Gao prison raid, Malian officials sought to portray JNIM as the culprits of the attack."
     assert ("jnim", "responsible_for", "gao_prison_raid", "malian_officials", "affirm") in responsible(
         text, (PRISON,)
     )

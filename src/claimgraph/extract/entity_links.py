@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from claimgraph.extract.context import per_packs
 from claimgraph.nlp.components.common import LINKS, WEAK, fold, norm_key
 from claimgraph.packs import PackSet
 
 ARTICLE = re.compile(r"^(?:al|el|ash|as|ad|an|ar|at|az|adh)[-‐ ]", re.IGNORECASE)
 CONNECTORS = frozenset({"of", "the", "for", "in", "and", "at", "e", "i", "ul", "al", "on", "de", "wal"})
-# Mention origins from strongest to weakest, for the type vote and the rule.
 GROUP_HEADS = frozenset(
     {"group", "network", "faction", "module", "front", "brigade", "battalion", "movement"}
 )
@@ -29,6 +29,7 @@ PLACE_UNITS = frozenset(
 LOCATIVE = frozenset(
     {"in", "at", "near", "from", "into", "across", "throughout", "within", "around", "towards"}
 )
+# Mention origins from strongest to weakest, for the type vote and the rule.
 ORIGIN_RANK = {"pack": 0, "generic": 1, "pattern": 2, "cue": 3, "ner": 4, "propagated": 5}
 
 
@@ -268,6 +269,11 @@ def mark_placelike(mentions: list[Cand], given: frozenset[str]) -> None:
 
 
 def given_names(packs: PackSet) -> frozenset[str]:
+    """The folded given names of the packs' ``given_names`` lexicon (built once per pack set)."""
+    return per_packs(packs, _given_names)
+
+
+def _given_names(packs: PackSet) -> frozenset[str]:
     lex = packs.lexicons.get("given_names")
     return frozenset(fold(t) for t in lex.terms()) if lex is not None else frozenset()
 
@@ -296,13 +302,11 @@ def pack_surnames(mentions: list[Cand], union: Union, packs: PackSet) -> None:
             union.join(first.setdefault(m.kb, i), i)
 
 
-_SURNAMES: dict[int, tuple[PackSet, dict[str, set[str]]]] = {}
-
-
 def _surname_index(packs: PackSet) -> dict[str, set[str]]:
-    cached = _SURNAMES.get(id(packs))
-    if cached is not None and cached[0] is packs:
-        return cached[1]
+    return per_packs(packs, _surnames)
+
+
+def _surnames(packs: PackSet) -> dict[str, set[str]]:
     index: dict[str, set[str]] = {}
     for e in packs.entities.values():
         if e.type == "person":
@@ -310,7 +314,6 @@ def _surname_index(packs: PackSet) -> dict[str, set[str]]:
                 words = alias.split()
                 if len(words) >= 2:
                     index.setdefault(skeleton(ARTICLE.sub("", words[-1])), set()).add(e.id)
-    _SURNAMES[id(packs)] = (packs, index)
     return index
 
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.context import ExtractContext
-from claimgraph.extract.dates import DateMention, find_dates
+from claimgraph.extract.context import ExtractContext, per_packs
+from claimgraph.extract.dates import DateMention
 from claimgraph.extract.event_args import entities_in, patient_entities
 from claimgraph.extract.event_triggers import Lexicons
 from claimgraph.extract.events import segments
@@ -33,7 +33,6 @@ from claimgraph.packs import PackSet
 from claimgraph.records import AUTHOR, Entity, Estimate
 
 RULE = "estimates"
-_CACHE: dict[int, EstimateLexicon] = {}
 
 
 @dataclass
@@ -41,27 +40,29 @@ class EstimateLexicon:
     nouns: dict[tuple[str, ...], str] = field(default_factory=dict)
     cues: dict[str, set[str]] = field(default_factory=dict)
 
-    @classmethod
-    def of(cls, packs: PackSet) -> EstimateLexicon:
-        cached = _CACHE.get(id(packs))
-        if cached is None:
-            cached = cls()
-            for e in packs.lexicon("estimate_quantities").entries:
-                cached.nouns[tuple(e["term"].lower().split())] = e["quantity"]
-            for e in packs.lexicon("estimate_cues").entries:
-                cached.cues.setdefault(e["role"], set()).add(e["term"].lower())
-            _CACHE[id(packs)] = cached
-        return cached
+    @staticmethod
+    def of(packs: PackSet) -> EstimateLexicon:
+        """Tables for ``packs`` (built once per pack set)."""
+        return per_packs(packs, _estimate_lexicon)
 
     def has(self, role: str, tok: Token) -> bool:
         return tok.lemma_.lower() in self.cues.get(role, set()) or tok.lower_ in self.cues.get(role, set())
+
+
+def _estimate_lexicon(packs: PackSet) -> EstimateLexicon:
+    lex = EstimateLexicon()
+    for e in packs.lexicon("estimate_quantities").entries:
+        lex.nouns[tuple(e["term"].lower().split())] = e["quantity"]
+    for e in packs.lexicon("estimate_cues").entries:
+        lex.cues.setdefault(e["role"], set()).add(e["term"].lower())
+    return lex
 
 
 def extract_estimates(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list[Estimate]:
     """Figures about actors' size or activity, offsets in body coordinates."""
     lex = EstimateLexicon.of(ctx.packs)
     events = Lexicons.of(ctx.packs)
-    dates = find_dates(doc.text, ctx.doc_date)  # Doc.text is rebuilt on each access: once here
+    dates = ctx.dates(doc)
     out: list[Estimate] = []
     seen: dict[tuple, str] = {}
     salience = _salience(index)
@@ -211,7 +212,7 @@ def _estimate(
     ):
         return None, previous  # the attackers of a described event, not a headcount
     is_source = verb is not None and lex.has("source_verb", verb)
-    subject = _subject(anchor, verb, sent, index, by_agent=qtype == "attacks", source_verb=is_source)
+    subject = _subject(anchor, verb, index, by_agent=qtype == "attacks", source_verb=is_source)
     if subject is None and inherited and previous is not None:
         subject = previous[1]
     if subject is None:
@@ -249,7 +250,6 @@ def _is_trigger(verb: Token, events: Lexicons) -> bool:
 def _subject(
     anchor: Token,
     verb: Token | None,
-    sent: Span,
     index: EntityIndex,
     by_agent: bool,
     source_verb: bool = False,

@@ -21,20 +21,6 @@ from claimgraph.records import Entity
 
 PLACE_RANK = {"facility": 0, "village": 1, "district": 2, "city": 3, "province": 4, "region": 5, "country": 6}
 LOCATIVE = {"in", "at", "on", "near", "inside", "outside", "across", "throughout", "within", "around", "of"}
-NON_LOCATIVE = {
-    "from",
-    "to",
-    "for",
-    "with",
-    "against",
-    "by",
-    "between",
-    "like",
-    "than",
-    "toward",
-    "towards",
-    "via",
-}
 PATIENT_PREPS = {"on", "against", "at", "of", "targeting"}
 STATE_KINDS = {"military", "government", "state_agency"}
 MILITANT_PERSON_KINDS = {"militant", "leader"}
@@ -263,7 +249,7 @@ def _in_other_clause(tok: Token, predicate: Token) -> bool:
     return False
 
 
-def casualties(text: str, offset: int = 0) -> tuple[int | None, int | None]:
+def casualties(text: str) -> tuple[int | None, int | None]:
     """(killed, wounded) from phrases like "killing at least 24", "left 8 dead and 12 wounded"."""
     killed = wounded = None
     for q in find_quantities(text):
@@ -283,7 +269,7 @@ def casualties(text: str, offset: int = 0) -> tuple[int | None, int | None]:
 
 
 def actors(
-    trigger: Trigger, predicate: Token, index: EntityIndex, lex: Lexicons
+    trigger: Trigger, index: EntityIndex, lex: Lexicons
 ) -> tuple[list[tuple[Token, Entity | None]], list[Token], list[Token]]:
     """(agent tokens with entity, patient tokens, other participant tokens) of a trigger."""
     head = trigger.head

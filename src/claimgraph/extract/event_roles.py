@@ -31,7 +31,7 @@ def founded(trig: Trigger, args: Args, index: EntityIndex) -> list[Entity]:
 
 
 def leadership(
-    trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: Lexicons
+    trig: Trigger, args: Args, index: EntityIndex, lex: Lexicons
 ) -> tuple[list[Entity], list[Entity]]:
     """(persons: new leader first, then the one replaced; groups led or choosing) of a leadership change.
 

@@ -13,9 +13,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from claimgraph.extract.context import per_packs
 from claimgraph.packs import PackSet
-
-_CACHE: dict[int, Lexicons] = {}
 
 
 @dataclass(frozen=True)
@@ -48,40 +47,10 @@ class Lexicons:
         found = [pair for f in forms for pair in self.by_first.get(f, ())]
         return sorted(found, key=lambda p: -len(p[0]))
 
-    @classmethod
-    def of(cls, packs: PackSet) -> Lexicons:
-        """Tables for ``packs`` (cached for the lifetime of the pack set)."""
-        cached = _CACHE.get(id(packs))
-        if cached is not None:
-            return cached
-        lex = cls()
-        for e in packs.lexicon("event_triggers").entries:
-            entry = TriggerEntry(
-                term=e["term"],
-                kind=e["kind"],
-                pos=e.get("pos", "any"),
-                label=e.get("label") or e["term"],
-                state=bool(e.get("state", False)),
-                weak=bool(e.get("weak", False)),
-                poss_patient=e.get("poss") == "patient",
-                object_is_instrument=e.get("object") == "instrument",
-            )
-            lex.triggers[tuple(e["term"].lower().replace("-", " ").split())] = entry
-        for e in packs.lexicon("event_cues").entries:
-            words = tuple(e["term"].lower().split())
-            if e["role"] == "light":
-                lex.light.add(e["term"].lower())
-            elif e["role"] == "irrealis":
-                lex.irrealis.add(e["term"].lower())
-            else:
-                lex.habitual.add(words)
-        lex.actor_side = {e["term"].lower(): e["side"] for e in packs.lexicon("event_actors").entries}
-        lex.leader_roles = {e["term"].lower() for e in packs.lexicon("event_leader_roles").entries}
-        lex.named = list(packs.lexicon("event_named").entries)
-        for key, entry in lex.triggers.items():
-            lex.by_first.setdefault(key[0], []).append((key, entry))
-        _CACHE[id(packs)] = lex
-        return lex
+    @staticmethod
+    def of(packs: PackSet) -> Lexicons:
+        """Tables for ``packs`` (built once per pack set)."""
+        return per_packs(packs, _build)
 
     def side_of_word(self, token: Token) -> str | None:
         """``state``/``militant`` for a generic actor noun ("forces", "terrorists"), else ``None``."""
@@ -184,3 +153,33 @@ def _in_proper_name(span: Span) -> bool:
     doc = span.doc
     before = doc[first.i - 1] if first.i > 0 else None
     return before is not None and before.text[:1].isupper() and not before.is_sent_start and before.is_alpha
+
+
+def _build(packs: PackSet) -> Lexicons:
+    lex = Lexicons()
+    for e in packs.lexicon("event_triggers").entries:
+        entry = TriggerEntry(
+            term=e["term"],
+            kind=e["kind"],
+            pos=e.get("pos", "any"),
+            label=e.get("label") or e["term"],
+            state=bool(e.get("state", False)),
+            weak=bool(e.get("weak", False)),
+            poss_patient=e.get("poss") == "patient",
+            object_is_instrument=e.get("object") == "instrument",
+        )
+        lex.triggers[tuple(e["term"].lower().replace("-", " ").split())] = entry
+    for e in packs.lexicon("event_cues").entries:
+        words = tuple(e["term"].lower().split())
+        if e["role"] == "light":
+            lex.light.add(e["term"].lower())
+        elif e["role"] == "irrealis":
+            lex.irrealis.add(e["term"].lower())
+        else:
+            lex.habitual.add(words)
+    lex.actor_side = {e["term"].lower(): e["side"] for e in packs.lexicon("event_actors").entries}
+    lex.leader_roles = {e["term"].lower() for e in packs.lexicon("event_leader_roles").entries}
+    lex.named = list(packs.lexicon("event_named").entries)
+    for key, entry in lex.triggers.items():
+        lex.by_first.setdefault(key[0], []).append((key, entry))
+    return lex

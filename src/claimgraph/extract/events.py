@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.context import ExtractContext
-from claimgraph.extract.dates import DateMention, find_dates
+from claimgraph.extract.dates import DateMention
 from claimgraph.extract.event_args import (
     Args,
     actors,
@@ -48,8 +48,7 @@ RULE = "events"
 def extract_events(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list[Event]:
     """Events of the body, offsets in body coordinates."""
     lex = Lexicons.of(ctx.packs)
-    text = doc.text  # built anew on every access: read it once
-    dates = _dates_by_token(doc, find_dates(text, ctx.doc_date))
+    dates = _dates_by_token(doc, ctx.dates(doc))
     candidates: list[Candidate] = []
     for sent in segments(doc):
         habitual = lex.is_habitual(sent)
@@ -70,7 +69,7 @@ def extract_events(doc: Doc, index: EntityIndex, ctx: ExtractContext) -> list[Ev
             if _identified(trig, cand):
                 ctx.bump(cand.rule)
                 candidates.append(cand)
-    candidates += named_events(text, lex, index)
+    candidates += named_events(ctx.body or doc.text, lex, index)
     candidates.sort(key=lambda c: c.start)
     return collapse(candidates)
 
@@ -216,7 +215,7 @@ def _read(
     args = Args(predicate=pred, scope=scope_of(trig, pred, sent))
     args.date = find_date(trig, pred, dates)
     args.location = find_location(index, trig, pred, sent, other_heads)
-    tagged, patients, others = actors(trig, pred, index, lex)
+    tagged, patients, others = actors(trig, index, lex)
     args.patient_tokens = [p for p in patients if p.i not in dates]
     for tok, ent in tagged:
         args.agent_side = args.agent_side or side_of(ent, tok, lex)
@@ -244,7 +243,7 @@ def _patient_side(args: Args, lex: Lexicons) -> str | None:
     return next((s for s in (lex.side_of_word(t) for t in args.patient_tokens) if s), None)
 
 
-def _kind(trig: Trigger, args: Args, sent: Span, lex: Lexicons) -> str | None:
+def _kind(trig: Trigger, args: Args, lex: Lexicons) -> str | None:
     """Settle attack / ct_operation / clash by who acts on whom; a declared caliph is a leadership change."""
     entry = trig.entry
     if entry.term == "declare" and any(t.lemma_.lower() in lex.leader_roles for t in trig.head.subtree):
@@ -272,7 +271,7 @@ def _kind(trig: Trigger, args: Args, sent: Span, lex: Lexicons) -> str | None:
 
 
 def _candidate(trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: Lexicons) -> Candidate | None:
-    kind = _kind(trig, args, sent, lex)
+    kind = _kind(trig, args, lex)
     if kind is None:
         return None
     persons = [e for e in args.patients if e.type == "person"]
@@ -285,7 +284,7 @@ def _candidate(trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: L
         if not groups:
             return None
     elif kind == "leadership_change":
-        persons, groups = leadership(trig, args, sent, index, lex)
+        persons, groups = leadership(trig, args, index, lex)
         if not persons:
             return None
     elif kind == "surrender" and not persons and any(e.type == "person" for e in args.agents):

@@ -14,16 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.nlp.components.common import LABEL_TYPE
 from claimgraph.records import Entity, Mention
 
-LABEL_TO_TYPE = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "NORP": "community",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-}
 COREF_KEY = "cg_coref"
 
 
@@ -44,7 +37,7 @@ class EntityIndex:
             if ident not in index.entities:
                 index.entities[ident] = Entity(
                     id=ident,
-                    type=LABEL_TO_TYPE.get(span.label_, "organization"),
+                    type=LABEL_TYPE.get(span.label_, "organization"),
                     name=span.text,
                     aliases=[span.text],
                     rule="index.from_doc",

@@ -16,7 +16,6 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.relations import APPOINTMENTS, Lexicons, SentView
 from claimgraph.records import AUTHOR
 
-SUBJ = ("nsubj", "nsubjpass", "csubj")
 VAGUE = {
     "source",
     "sources",

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.extract.attribution import EventTracker, responsibility_rule
 from claimgraph.extract.context import ExtractContext
+from claimgraph.extract.dates import find_dates
 from claimgraph.extract.hedges import clause_tokens, is_hedged, is_negated, sentence_dismisses
 from claimgraph.extract.index import EntityIndex
 from claimgraph.extract.relations import (
@@ -32,20 +33,10 @@ from claimgraph.extract.relations import (
 from claimgraph.extract.speakers import Frame, find_frames, innermost
 from claimgraph.records import AUTHOR, Event, Statement
 
-try:  # the date module is written in parallel; statements keep date None without it
-    from claimgraph.extract.dates import find_dates
-except ImportError:  # pragma: no cover
-    find_dates = None  # type: ignore[assignment]
-
 SYMMETRIC = {"allied_with", "rival_of"}
 MAX_EVIDENCE = 200
-DISMISS_WINDOW = 3
-CONTESTED = {
-    "claim",
-    "accuse",
-    "believe",
-    "frame",
-}  # sentences back whose attributed claims a dismissal rejects
+DISMISS_WINDOW = 3  # sentences back whose attributed claims a dismissal rejects
+CONTESTED = {"claim", "accuse", "believe", "frame"}
 
 
 def extract_statements(
@@ -217,8 +208,6 @@ def _evidence(cand: Cand, sent: Span) -> tuple[int, int]:
 
 
 def _date(sent: Span, start: int, end: int, ctx: ExtractContext) -> str | None:
-    if find_dates is None:
-        return None
     text = ctx.body[start:end] if ctx.body else sent.text[start - sent.start_char : end - sent.start_char]
     for mention in find_dates(text, ctx.doc_date):
         if mention.iso:

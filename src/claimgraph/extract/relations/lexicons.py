@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from claimgraph.extract.context import per_packs
 from claimgraph.packs import PackSet
 
 
@@ -41,13 +42,6 @@ class Lexicons:
                     self.demonyms.setdefault(d, pe.id)
 
 
-_CACHE: dict[int, tuple[PackSet, Lexicons]] = {}
-
-
 def lexicons(packs: PackSet) -> Lexicons:
     """The lexicons of a pack set, built once per pack set."""
-    hit = _CACHE.get(id(packs))
-    if hit is None or hit[0] is not packs:
-        hit = (packs, Lexicons(packs))
-        _CACHE[id(packs)] = hit
-    return hit[1]
+    return per_packs(packs, Lexicons)
