@@ -9,7 +9,6 @@ import typer
 from rich.markup import escape
 
 from claimgraph.cli.common import PackOption, console, err_console, handle_errors
-from claimgraph.exc import ClaimgraphError
 
 
 @handle_errors
@@ -27,27 +26,18 @@ def extract(
 
     Example: claimgraph extract reports/*.pdf --out extracted/ --explain
     """
-    from claimgraph.extract.document import extract_document
-    from claimgraph.extract.format import explain_lines, write_extraction
-    from claimgraph.ingest.read import iter_paths, read_document
-    from claimgraph.nlp.pipeline import build_pipeline
-    from claimgraph.packs import load_packs
+    from claimgraph.extract.files import extract_files
+    from claimgraph.extract.format import explain_lines
 
-    packs = load_packs(tuple(pack or ()))
-    nlp = build_pipeline(packs)
     failed = 0
-    for path in iter_paths(paths):
-        try:
-            document = read_document(path)
-            extraction = extract_document(document, packs=packs, nlp=nlp, explain=explain)
-            target = write_extraction(extraction, out)
-        except ClaimgraphError as e:
+    for outcome in extract_files(paths, out, packs=pack or (), explain=explain):
+        if outcome.error is not None:
             failed += 1
-            err_console.print(f"[red]failed[/] {escape(str(path))}: {escape(str(e))}")
+            err_console.print(f"[red]failed[/] {escape(str(outcome.path))}: {escape(str(outcome.error))}")
             continue
-        console.print(f"{escape(str(path))} → {escape(str(target))}")
-        if explain:
-            for line in explain_lines(extraction):
+        console.print(f"{escape(str(outcome.path))} → {escape(str(outcome.target))}")
+        if explain and outcome.extraction is not None:
+            for line in explain_lines(outcome.extraction):
                 console.print(escape(line))
     if failed:
         raise typer.Exit(1)

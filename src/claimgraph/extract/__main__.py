@@ -20,31 +20,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pack", action="append", default=[], help="extra domain-pack folder (repeatable)")
     args = parser.parse_args(argv)
 
-    from claimgraph.extract.document import extract_document
-    from claimgraph.extract.format import explain_lines, write_extraction
-    from claimgraph.ingest.read import iter_paths, read_document
-    from claimgraph.nlp.pipeline import build_pipeline
-    from claimgraph.packs import load_packs
+    from claimgraph.extract.files import extract_files
+    from claimgraph.extract.format import explain_lines
 
+    failed = 0
     try:
-        packs = load_packs(tuple(args.pack))
-        nlp = build_pipeline(packs)
-        paths = iter_paths(args.paths)
+        for outcome in extract_files(args.paths, args.out, packs=args.pack, explain=args.explain):
+            if outcome.error is not None:
+                failed += 1
+                print(f"failed {outcome.path}: {outcome.error}", file=sys.stderr)
+                continue
+            print(f"{outcome.path} -> {outcome.target}")
+            if args.explain and outcome.extraction is not None:
+                print("\n".join(explain_lines(outcome.extraction)))
     except ClaimgraphError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    failed = 0
-    for path in paths:
-        try:
-            extraction = extract_document(read_document(path), packs=packs, nlp=nlp, explain=args.explain)
-            target = write_extraction(extraction, args.out)
-        except ClaimgraphError as e:
-            failed += 1
-            print(f"failed {path}: {e}", file=sys.stderr)
-            continue
-        print(f"{path} -> {target}")
-        if args.explain:
-            print("\n".join(explain_lines(extraction)))
     return 1 if failed else 0
 
 
