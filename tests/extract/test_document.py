@@ -19,7 +19,7 @@ TEXT = """Militant Violence in the Capital
 
 A new armed group has emerged in the capital this year. The Jamaat al-Nur (JAN) claimed the bombing of a market in Kabul on 3 May 2019, which killed 12 people.¹ Afghan officials blamed JAN for the attack and said its fighters came from Nangarhar.²
 
-Rahimullah Wardak, the leader of JAN, was arrested by Afghan forces in Kabul in June 2019.³ He denied any role in the bombing.
+Rahimullah Wardak, the leader of JAN, was arrested by Afghan troops in Kabul in June 2019.³ He denied any role in the bombing.
 
 Notes
 

@@ -67,12 +67,12 @@ def test_foreign_fighters_and_surrenders() -> None:
 
 
 def test_a_figure_without_noun_continues_the_previous_one() -> None:
-    found = estimates("JNIM may have 1,000 members, which grows to 2,500 if allied militias are counted.")
+    found = estimates("JNIM may have 1,000 members, which rises to 2,500 if allied militias are counted.")
     assert [(e.quantity, e.low, e.high) for e in found] == [("members", 1000, 1000), ("members", 2500, 2500)]
 
 
 def test_period_since_runs_to_the_document_date() -> None:
-    (e,) = estimates("Since its founding in 2017 JNIM has lost six of its top leaders.")
+    (e,) = estimates("Since its founding in 2017 JNIM has lost six senior leaders.")
     assert (e.quantity, e.low, e.as_of) == ("leaders_lost", 6, "2021")
 
 

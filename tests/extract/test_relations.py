@@ -188,7 +188,7 @@ def test_successor_of() -> None:
         "ISGS's presence in Menaka grew in 2019.",
         "ISGS operates in Menaka and Gao.",
         "The Mali-based JNIM recruited widely.",
-        "ISGS is located in remote areas of Menaka.",
+        "ISGS is located in rural parts of Menaka.",
         "Groups such as JNIM and ISGS have bases in Menaka.",
     ],
 )

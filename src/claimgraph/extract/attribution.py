@@ -1,8 +1,8 @@
 """Responsibility for events: perpetration, claims, blame and denials.
 
-"ISKP carried out an attack on…" (author), "the raid by ISKP", "ISKP claimed
-the attack" (by = ISKP), "officials blamed the Haqqani Network" (by =
-officials), "the Taliban denied any connection to the attack" (by = Taliban,
+"ISKP carried out a raid on…" (author), "the raid by ISKP", "ISKP claimed
+the bombing" (by = ISKP), "officials blamed the Haqqani Network" (by =
+officials), "the Taliban denied having a hand in the bombing" (by = Taliban,
 deny). The event is one whose evidence lies in the sentence, one the
 sentence names ("the Jalalabad prison raid"), or, for "the attack" / "it",
 the most recent event within a few sentences.
@@ -150,7 +150,7 @@ def _cands(actors: list[str], ev: Event, cue: Token, rule: str, **kw) -> list[Ca
 
 
 def _role_in(view: SentView, noun: Token, events: list[Event]) -> list[Cand]:
-    """ "X played a (lead) role in the attack / in the appointment of Y"."""
+    """ "X played a (key) role in the raid / in the appointment of Y"."""
     if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
         return []
     out: list[Cand] = []

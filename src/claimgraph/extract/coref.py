@@ -7,7 +7,7 @@ right:
   group", "the terror outfit") → among the armed groups of the last few
   sentences, the one the document talks about most (then the latest);
 * "its leader", "its emir", "their chief" → the person the text made that
-  group's leader ("the leader of ISKP, Aslam Farooqi", "ISKP emir Farooqi"),
+  group's leader ("the leader of JNIM, Iyad Ag Ghaly", "JNIM emir Ghaly"),
   when there is one; the possessive itself → the group;
 * "he", "his", "him" → the nearest person in the same paragraph;
 * "it", "its" → the nearest organization in the same or previous sentence of
@@ -84,7 +84,7 @@ def resolve_coref(doc: Doc, entities: dict[str, Entity], packs: PackSet | None =
         before = mentions[: bisect_right(starts, start - 1)]
         sent, para = sent_of[start], para_of[start]
         if pattern == "GROUP" and not (end < len(doc) and doc[end].lower_ == "of"):  # "the movement of FTFs"
-            owner = _owner_of(doc, end - 1, before)  # "the Military Shura of the group": not the Shura
+            owner = _owner_of(doc, end - 1, before)  # "the Leadership Council of the group": not the Council
             recent = [
                 m for m in before if sent - m.sent <= GROUP_WINDOW and m is not owner and _armed(m.entity)
             ]

@@ -2,8 +2,8 @@
 
 ``find_dates`` scans a text for absolute dates ("26th January 2015", "March 25,
 2020", "May 2020", "in late 2019", "2015"), dates without a year ("on 21
-November", "March 8th", "in May"), ranges ("between the 7th and 14th of
-March", "from October 2019 to February 2020", "2014-2015") and relative
+November", "March 8th", "in May"), ranges ("between the 3rd and 9th of
+June", "from April 2018 to January 2019", "2014-2015") and relative
 expressions ("this year", "last year", "earlier this month", "two years ago",
 "a few weeks later").  Each becomes a ``DateMention`` whose ``iso`` has the
 precision the text supports: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
@@ -13,9 +13,9 @@ month without a year takes the document's year, or the previous year when
 that month comes after the document's month; "this year" is the document's
 year and "last year" the one before.  Without a document date such mentions
 keep ``iso = None``.  Qualified years ("late 2019", "summer of 2018") keep
-year precision.  A range normalises to the part both ends share ("7th-14th
-March 2019" → ``2019-03``); when the ends share nothing ("2014-2015", "from
-October 2019 to February 2020") ``iso`` is the start and ``until`` the end,
+year precision.  A range normalises to the part both ends share ("3rd-9th
+June 2019" → ``2019-06``); when the ends share nothing ("2014-2015", "from
+April 2018 to January 2019") ``iso`` is the start and ``until`` the end,
 so a caller that wants the end of the period (an estimate's ``as_of``) can
 take it.
 """

@@ -231,7 +231,7 @@ def _group_names(mentions: list[Cand], union: Union) -> None:
 
 
 def retype_places(mentions: list[Cand], clusters: dict[int, list[int]]) -> None:
-    """NER-only names used like places ("in Tora Bora", "Achin, Deh Bala and Kot") become places."""
+    """NER-only names used like places ("in Tora Bora", "Tessit, Ansongo and Talataye") become places."""
     for members in clusters.values():
         group = [mentions[i] for i in members]
         if any(m.origin != "ner" or m.etype not in ("person", "organization") for m in group):

@@ -3,8 +3,8 @@
 For every figure in a sentence (``numbers.find_quantities``) the counted noun
 decides the quantity type (``estimate_quantities`` lexicon: fighters →
 fighters, FTFs → foreign_fighters, attacks/operations → attacks, leaders lost →
-leaders_lost...); a figure without a noun of its own ("which grows to
-7,000-11,500") continues the previous figure of the sentence.  The subject is
+leaders_lost...); a figure without a noun of its own ("which rises to
+2,000-2,500") continues the previous figure of the sentence.  The subject is
 the group named in the counted phrase ("ISKP members", "fighters of ISKP"),
 else the agent or subject of its clause, else the nearest armed group of the
 sentence or of the sentences just before.  ``as_of`` is the date of the
@@ -184,7 +184,7 @@ def _estimate(
         and q.unit is None
         and lead[-1:] in (["to"], ["including"])
     ):
-        qtype, inherited = previous[0], True  # "grows to 7,000", "including eight": the same count continued
+        qtype, inherited = previous[0], True  # "rises to 2,000", "including eight": the same count continued
     if qtype is None:
         return None, previous
     anchor = noun or num

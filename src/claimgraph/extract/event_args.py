@@ -24,7 +24,7 @@ LOCATIVE = {"in", "at", "on", "near", "inside", "outside", "across", "throughout
 PATIENT_PREPS = {"on", "against", "at", "of", "targeting"}
 STATE_KINDS = {"military", "government", "state_agency"}
 MILITANT_PERSON_KINDS = {"militant", "leader"}
-# "April 2017 marked the beginning of Operation X": the phase of an event carries its date.
+# "June 2019 marked the start of Operation X": the phase of an event carries its date.
 PHASE_NOUNS = {"beginning", "start", "launch", "outset", "onset", "end", "conclusion"}
 # Dependencies through which a governing clause's date still applies to the trigger.
 DATE_INHERIT = {
@@ -331,7 +331,7 @@ def actors(
 def patient_entities(index: EntityIndex, tok: Token) -> list[Entity]:
     """Entities a patient phrase denotes: its head, appositions, conjuncts and name modifiers.
 
-    "the fifth emir, Mawlawi Zia-ul-Haq" → the person; "several ISI members" → ISI;
+    "the third emir, Abu Bilal al-Sahli" → the person; "several ISI members" → ISI;
     nested places ("a clinic in Kabul") are not the patient.
     """
     out: list[Entity] = []

@@ -108,7 +108,7 @@ def collapse(candidates: list[Candidate]) -> list[Event]:
 
 def fold_sentence(found: list[tuple[Trigger, Candidate]]) -> list[tuple[Trigger, Candidate]]:
     """Within a sentence, a killing linked to an attack/operation trigger is that event's outcome,
-    and a trigger in apposition to another ("Operation Hamza, a joint operation") is the same event."""
+    and a trigger in apposition to another ("Operation Barkhane, a joint operation") is the same event."""
     out: list[tuple[Trigger, Candidate]] = []
     for trig, cand in found:
         pair = next(

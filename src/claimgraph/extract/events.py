@@ -319,7 +319,7 @@ def _candidate(trig: Trigger, args: Args, sent: Span, index: EntityIndex, lex: L
         )
     if kind == "clash":
         # The other side must be named as such ("with X", "against X", "between X and Y"); a group merely
-        # mentioned nearby counts only for a clash noun ("clashes"), not for "fought for IS in Syria".
+        # mentioned nearby counts only for a clash noun ("clashes"), not for "fought for ISGS in Mali".
         sides = [*args.agents, *args.patients, *args.others]
         marked = bool(args.patients or args.others)  # "fought against X" names the other side
         if (

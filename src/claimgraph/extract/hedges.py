@@ -116,7 +116,7 @@ def is_negated(token: Token, lex: Lexicons, args: list[Token] = ()) -> bool:
     verb = path[-1]
     for i, t in enumerate(path):
         if i > 0 and path[i - 1].dep_ in ("nsubj", "nsubjpass", "csubj"):
-            break  # "Farooqi's appointment did not lead to…" does not deny the appointment
+            break  # "Ghaly's appointment did not end the feud" does not deny the appointment
         is_verb = t.i == verb.i and t.pos_ in ("VERB", "AUX")
         if is_verb and i >= 2 and verb.lemma_ not in LIGHT:
             break

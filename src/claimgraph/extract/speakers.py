@@ -61,7 +61,7 @@ def _speaker_tokens(verb: Token) -> tuple[list[Token], bool]:
     if subj:
         return subj, False
     head = verb.head
-    # "put out a statement saying…", "went a step further by saying…": the speaker of the governing verb;
+    # "put out a statement saying…", "responded by saying…": the speaker of the governing verb;
     # "Pakistan trying to say…": the noun a participle modifies.
     hops = 0
     while head.i != verb.i and hops < 4:
@@ -85,8 +85,8 @@ def _frame_scope(sent: Span, verb: Token, exclude: list[Token]) -> set[int]:
         # A coordinated clause ("denied X and went on to say Y") is not covered by this verb.
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             scope -= {t.i for t in child.subtree}
-        # What comes before the verb is context ("In its 2020 report, X said…", "The groups inside
-        # ISKP, they all rejected…"), unless it is a fronted quote ("ISKP is a proxy, they said").
+        # What comes before the verb is context ("In its 2020 report, X said…", "The factions inside
+        # JNIM, they all refused…"), unless it is a fronted quote ("JNIM is a front, they said").
         if child.i < verb.i and child.dep_ not in ("ccomp", "parataxis"):
             scope -= {t.i for t in child.subtree}
     return scope & set(range(sent.start, sent.end))

@@ -37,7 +37,7 @@ class ArgumentsMixin:
                     return found + [x for x in companions(self, c) if x not in found]
         named_aux = [c for c in verb.children if acronym_aux(c) and self.ent(c)]
         if named_aux and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
-            return self.group(named_aux[0])  # "When IS still held territory in…"
+            return self.group(named_aux[0])  # "When IS still ran towns near…"
         if depth > 2:
             return []
         head = verb.head
@@ -60,7 +60,7 @@ class ArgumentsMixin:
                 noun = governor
                 governor = governor.head.head if governor.dep_ == "pobj" else governor.head
                 if governor.lemma_ in ACCUSING:
-                    return self.np_ents(noun)  # "accused the two countries of supporting…"
+                    return self.np_ents(noun)  # "accused both neighbours of arming…"
             if governor.pos_ in ("VERB", "AUX"):
                 return self.subjects(governor, depth + 1, agent)
         if verb.dep_ in ("acl", "relcl") and not passive(verb):
@@ -74,7 +74,7 @@ class ArgumentsMixin:
             for c in verb.children:
                 if c.dep_ == "nsubjpass":
                     if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                        # "the Taliban's offensives, which were aided by…": the offensives' owner
+                        # "the army's sweeps, which were backed by…": the sweeps' owner
                         out += self.np_ents(verb.head) or self.poss_ent(verb.head, pronouns=False)
                     else:
                         out += self.np_ents(c)
@@ -90,7 +90,7 @@ class ArgumentsMixin:
                     if p.dep_ == "pobj":
                         out += self.np_ents(p)
             elif c.dep_ == "prep" and preps:
-                # "cooperating to a limited extent with X": the object hangs off an adverbial phrase.
+                # "working to some degree with X": the object hangs off an adverbial phrase.
                 for p in c.children:
                     if p.dep_ == "pobj" and not self.ent(p) and p.pos_ == "NOUN":
                         for q in p.children:
@@ -108,7 +108,7 @@ def prep_ents(
     out: list[str] = []
     children = list(tok.children)
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
-        children += [c for c in tok.head.head.children if c.i > tok.i]  # "a level of collusion between…"
+        children += [c for c in tok.head.head.children if c.i > tok.i]  # "a degree of trust between…"
     for c in children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:

@@ -32,12 +32,12 @@ def _by_apposition(view: SentView, noun: Token, depth: int) -> list[str]:
     if dep == "appos" or (comma_conj and view.ent(head) and noun.pos_ == "NOUN"):
         nearest = _entity_before_comma(view, noun)
         if not plural and view.ent(head) and nearest and nearest in view.group(head):
-            return [nearest]  # "A, B and C (CC), the only one operating in X": the last conjunct
+            return [nearest]  # "A, B and C (CC), the only one active in X": the last conjunct
         found = view.np_ents(head) if plural or not view.ent(head) else [view.ent(head)]
         if found:
             return found  # type: ignore[return-value]
         if dep == "appos" and head.dep_ == "appos" and head.pos_ == "NOUN" and depth < 2:
-            found = _by_apposition(view, head, depth + 1)  # "X—the emir (a former TTP commander)"
+            found = _by_apposition(view, head, depth + 1)  # "X—the emir (a former JNIM commander)"
             if found:
                 return found
     for c in noun.children:
@@ -92,7 +92,7 @@ def _by_naming(view: SentView, noun: Token, depth: int) -> list[str]:
     dep, head = noun.dep_, noun.head
     if dep in ("nsubj", "dobj") and head.lemma_ in NAMING_VERBS:  # "a splinter group … called X"
         return [x for c in head.children if c.dep_ == "oprd" for x in view.np_ents(c)]
-    # "a member named X"; "a former constable and an ex-TTP member named X": the name closes both.
+    # "a member named X"; "a former policeman and an ex-JNIM fighter named X": the name closes both.
     for n in (noun, *[c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]):
         for c in n.children:
             if c.dep_ == "acl" and c.lemma_ in NAMING_VERBS:
@@ -188,7 +188,7 @@ def left_window(view: SentView, noun: Token) -> tuple[int, list[str]]:
 
     Surface-based so that it survives mis-parses: walks left over adjectives,
     numbers, compound nouns, hyphens and mentions ("a former TTP (X) senior
-    commander", "the then IS chief spokesperson") and stops after a determiner.
+    commander", "the then ISGS chief recruiter") and stops after a determiner.
     """
     doc, sent = view.doc, view.sent
     found: list[str] = []

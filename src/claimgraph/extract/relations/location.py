@@ -13,7 +13,7 @@ from claimgraph.extract.relations.view import SentView
 
 
 def locative_rule(view: SentView, lex: Lexicons) -> list[Cand]:
-    """active_in: "ISKP's presence in Iran", "groups operating in Pakistan", "the Afghanistan-based X"."""
+    """active_in: "JNIM's presence in Niger", "groups operating in Pakistan", "the Afghanistan-based X"."""
     out: list[Cand] = []
     for prep in view.sent:
         if prep.dep_ != "prep" or prep.lower_ not in lex.loc_preps:
@@ -67,7 +67,7 @@ def control_rule(view: SentView, lex: Lexicons) -> list[Cand]:
 
 
 def _inside(view: SentView, prep: Token) -> list[Cand]:
-    """ "the groups inside ISKP, such as A and B", "incorporated within the structure of ISKP"."""
+    """ "the factions inside JNIM, such as A and B", "absorbed within the ranks of JNIM"."""
     if prep.lower_ not in ("inside", "within"):
         return []
     pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
@@ -81,11 +81,11 @@ def _inside(view: SentView, prep: Token) -> list[Cand]:
     if head.pos_ == "VERB" and head.dep_ in ("relcl", "acl"):
         head = head.head
     if head.pos_ in ("NOUN", "PROPN"):
-        # "the groups inside ISKP, such as A and B": the list may hang off ISKP in the parse.
+        # "the factions inside JNIM, such as A and B": the list may hang off JNIM in the parse.
         parts = view.np_ents(head) or holders(view, head, surface=False) or view.list_members(pobj)
         for t in pobj.subtree if not parts else ():
             if view.ent(t) in orgs and t.i == view.root(t).i:
-                parts = view.list_members(t)  # "…within the structure of X, such as A and B"
+                parts = view.list_members(t)  # "…within the ranks of X, such as A and B"
                 break
     else:
         parts = view.subjects(head, agent=False)
@@ -95,14 +95,14 @@ def _inside(view: SentView, prep: Token) -> list[Cand]:
 
 
 def _places(view: SentView, pobj: Token, depth: int = 0) -> list[str]:
-    """Places a locative object names: "in Kunar", "in Chalas village, Dewaygal valley and…",
-    "in remote areas of Tsowkey district", "in the provinces of Herat and Farah"."""
+    """Places a locative object names: "in Kunar", "in Tinzaouaten village, Tilemsi valley and…",
+    "in remote parts of Ansongo district", "in the regions of Gao and Menaka"."""
     if view.ent(pobj):
         return [x for x in view.group(pobj) if view.etype(x) == "place"]
     out: list[str] = []
     for c in pobj.children:
         if c.dep_ in ("compound", "amod", "nmod") and view.ent(c) and c.i < pobj.i:
-            out += view.group(c)  # "Chalas village", "Dewaygal valley"
+            out += view.group(c)  # "Tinzaouaten village", "Tilemsi valley"
     if not out and depth < 2:
         for c in pobj.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -112,7 +112,7 @@ def _places(view: SentView, pobj: Token, depth: int = 0) -> list[str]:
         if c.dep_ == "conj" and not view.ent(c) and depth < 3:
             out += _places(view, c, depth + 1)
     if not out and pobj.tag_ == "NNS":
-        # "in three districts in southern Nangarhar—Achin, Deh Bala and Kot": the named ones
+        # "in three districts of eastern Mali—Ansongo, Tessit and Menaka": the named ones
         for c in pobj.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "of"):
                 for inner in c.children:
@@ -135,7 +135,7 @@ def _located(view: SentView, head: Token, prep: Token, lex: Lexicons) -> list[st
             if people:
                 return people
         elif role:
-            return holders(view, head)  # "an AQ branch in India, AQIS": the branch is there, not AQ
+            return holders(view, head)  # "an AQ branch in the Sahel, JNIM": the branch is there, not AQ
         found = holders(view, head, surface=False)
         found = found or view.poss_ent(head) + [view.ent(t) for t in modifier_ents(view, head, ["of"], ACTOR)]  # type: ignore[misc]
         found = found or holders(view, head) or view.list_members(head)

@@ -1,4 +1,4 @@
-"""Relations carried by a modifier: possessives ("the Taliban's Haqqani Network") and hyphenated
+"""Relations carried by a modifier: possessives ("JNIM's Katiba Macina") and hyphenated
 participles ("an IS-linked group", "a Pakistan-backed group")."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from claimgraph.extract.relations.view import SentView
 
 
 def possessive_rule(view: SentView, lex: Lexicons) -> list[Cand]:
-    """ "the Taliban's Haqqani Network" → part_of; "Akhundzada's Taliban" → leader_of."""
+    """ "JNIM's Katiba Macina" → part_of; "Akhundzada's Taliban" → leader_of."""
     out: list[Cand] = []
     for tok in view.sent:
         ident = view.ent(tok)

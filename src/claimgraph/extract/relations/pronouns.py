@@ -84,7 +84,7 @@ class PronounsMixin:
         (a person for he/his, an organization in subject position for it/its/they/their)."""
         if self.ent(tok) and self.ent(tok) not in exclude:
             return [self.ent(tok)]  # type: ignore[list-item]
-        # A coref link to an excluded entity ("X was named as his successor": not X) is passed over.
+        # A coref link to an excluded entity ("X was chosen as his deputy": not X) is passed over.
         personal = tok.lower_ in ("he", "his", "him", "she", "her")
         subject_like = tok.lower_ in ("he", "she", "his")
         for t in reversed(self.doc[self.sent.start : tok.i]):
@@ -96,7 +96,7 @@ class PronounsMixin:
             collective = self.etype(ident) == "organization" or (
                 self.etype(ident) == "place" and self.ekind(ident) == "country"
             )
-            # A name the parser took for a verb ("for IS to rebuild itself") is as good as a subject.
+            # A name the parser took for a verb ("for IS to regroup there") is as good as a subject.
             root = self.root(t)
             verbal = root.pos_ in ("AUX", "VERB") and root.dep_ not in ("amod", "compound", "npadvmod")
             hyphened = root.i + 1 < len(self.doc) and self.doc[root.i + 1].text == "-"

@@ -61,7 +61,7 @@ def role_rule(view: SentView, lex: Lexicons) -> list[Cand]:
                 and noun.head.lower_ == "as"
                 and noun.head.head.lemma_ in USERS
             ):
-                objs = view.subjects(noun.head.head)  # "using ISKP as an instrument"
+                objs = view.subjects(noun.head.head)  # "using JNIM as a tool"
         for h in hold:
             for o in objs:
                 if not o or o == h:
@@ -108,7 +108,7 @@ def appointment_rule(view: SentView, lex: Lexicons) -> list[Cand]:
 
 
 def _definite_title(noun: Token) -> bool:
-    """ "the fifth emir", "their new leader", "(appointed) as temporary governor": a title of one group."""
+    """ "the fifth emir", "their new leader", "(appointed) as acting governor": a title of one group."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         return True
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in noun.children)
@@ -126,7 +126,7 @@ def _qualified(view: SentView, tok: Token, mods: list[Token], lex: Lexicons) -> 
 
 
 def former_member_rule(view: SentView, lex: Lexicons) -> list[Cand]:
-    """ "X, former Taliban from the Quetta Shura": an organization named in apposition to a person."""
+    """ "X, former JNIM from the Katiba Macina": an organization named in apposition to a person."""
     out: list[Cand] = []
     for tok in view.sent:
         ident = view.ent(tok)

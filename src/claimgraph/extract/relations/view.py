@@ -134,7 +134,7 @@ class SentView(PronounsMixin, ArgumentsMixin):
             elif c.dep_ == "appos":
                 out += [x for x in self.np_ents(c) if x not in out]
         if not out:
-            # "groups in Pakistan, above all A and B": a list after an adverbial marker.
+            # "factions in Mali, above all A and B": a list after an adverbial marker.
             for t in self.doc[tok.i + 1 : min(self.sent.end, tok.i + 12)]:
                 if t.lower_ in LIST_ADVS or (t.lower_ == "all" and self.doc[t.i - 1].lower_ == "above"):
                     nxt = next((x for x in self.doc[t.i + 1 : t.i + 4] if self.ent(x)), None)
@@ -169,8 +169,8 @@ class SentView(PronounsMixin, ArgumentsMixin):
     def np_ents(self, tok: Token, agent: bool = False, depth: int = 0) -> list[str]:
         """Entities a noun phrase headed by ``tok`` denotes.
 
-        With ``agent``, a phrase about people of a group ("ISKP fighters", "terrorists
-        presumed to be from ISKP", "IS sources") denotes the group.
+        With ``agent``, a phrase about people of a group ("JNIM fighters", "gunmen
+        thought to be from JNIM", "IS sources") denotes the group.
         """
         if self.ent(tok):
             return self.group(tok)

@@ -3,7 +3,7 @@
 * ``Long Name (LN)`` and ``Long Name, or LN`` when LN abbreviates the long
   name.  The acronym becomes a mention if the NER missed it; so does the long
   name, found by walking back over capitalised words and connectors, when
-  no mention ends right before the brackets ("Tehrik-e Khilafat Khorasan (TKK)").
+  no mention ends right before the brackets ("Jama'at Nusrat al-Islam wal-Muslimin (JNIM)").
 * ``X, also known as Y`` / ``X (aka Y)`` / ``X alias Y``; ``X or Y`` between
   groups when one abbreviates the other or Y is defined right after, and
   between persons after "nom de guerre", "alias", "known as" or "kunya".
